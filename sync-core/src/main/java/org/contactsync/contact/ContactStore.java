@@ -1,0 +1,45 @@
+package org.contactsync.contact;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.contactsync.Page;
+
+/**
+ * The local copy of the address book. The sync core is its only writer; readers are the REST API and the
+ * phone directory. Implementations must be thread-safe, and {@link #write} must be atomic: readers see all of a
+ * batch or none of it.
+ */
+public interface ContactStore {
+
+    /** The stored content hash ({@link Contact#contentHash()}) of each of the given source ids that is stored. */
+    Map<String, String> contentHashes(Collection<String> sourceIds);
+
+    /** Every stored source id (for a full sync to find what the source no longer has). */
+    Set<String> sourceIds();
+
+    /**
+     * Inserts or replaces {@code upserts} (matched by source id; an existing contact keeps its local id) and
+     * removes {@code deletions} (source ids; unknown ones are ignored), all in one transaction.
+     */
+    void write(List<Contact> upserts, Collection<String> deletions);
+
+    Optional<Contact> findById(long id);
+
+    Optional<Contact> findBySourceId(String sourceId);
+
+    /** Contacts matching {@link ContactQuery#matches}, ordered by display name (case-insensitive), then id. */
+    Page<Contact> search(ContactQuery query);
+
+    long count();
+
+    /** Streams every contact, ordered by display name (case-insensitive), then id, without loading all at once. */
+    void forEach(Consumer<Contact> action);
+
+    /** A monotonically increasing number that changes with every successful {@link #write}, for cache keys. */
+    long version();
+}

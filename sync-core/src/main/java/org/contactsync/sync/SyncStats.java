@@ -1,0 +1,24 @@
+package org.contactsync.sync;
+
+/**
+ * What a run changed, counted by the core from what the engine reported (never by the engine itself).
+ *
+ * @param added     contacts new to the local copy
+ * @param updated   contacts whose content changed
+ * @param deleted   contacts removed from the local copy
+ * @param unchanged contacts the source reported with the same content
+ * @param errors    contacts the source reported but that could not be read (skipped)
+ */
+public record SyncStats(int added, int updated, int deleted, int unchanged, int errors) {
+    public static final SyncStats ZERO = new SyncStats(0, 0, 0, 0, 0);
+
+    public SyncStats plus(SyncStats o) {
+        return new SyncStats(added + o.added, updated + o.updated, deleted + o.deleted, unchanged + o.unchanged,
+                errors + o.errors);
+    }
+
+    /** How many contacts the run has seen so far. */
+    public int processed() {
+        return added + updated + unchanged + errors;
+    }
+}

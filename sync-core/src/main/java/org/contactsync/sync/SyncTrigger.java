@@ -1,0 +1,7 @@
+package org.contactsync.sync;
+
+/** Who asked for a run. */
+public enum SyncTrigger {
+    MANUAL,
+    SCHEDULED
+}

@@ -1,0 +1,55 @@
+package org.contactsync.sync;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+
+/** Turns a failure into what a person reads: what happened and what to do. No stack traces, no internals. */
+final class UserMessages {
+    private UserMessages() {
+    }
+
+    static String forFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SyncSourceException s) {
+                return s.getMessage();
+            }
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                return "Could not reach the contact source: connection refused. Check the network and run the sync again.";
+            }
+            if (t instanceof UnknownHostException) {
+                return "Could not reach the contact source: its host name is unknown. Check the network and the source's address, then run the sync again.";
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "The contact source did not answer in time. Run the sync again later; if it keeps failing, check the network.";
+            }
+            if (t instanceof SQLException) {
+                return "Could not save contacts to the database. Check that the database is reachable and run the sync again.";
+            }
+        }
+        return "The sync failed unexpectedly (" + failure.getClass().getSimpleName()
+                + "). Run the sync again; if it keeps failing, the server log has the details.";
+    }
+
+    static String detailFor(Throwable failure) {
+        if (failure instanceof SyncSourceException s && s.detail() != null) {
+            return s.detail();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = failure; t != null && sb.length() < 2000; t = t.getCause()) {
+            if (sb.length() > 0) {
+                sb.append(" <- ");
+            }
+            sb.append(t.getClass().getName());
+            if (t.getMessage() != null) {
+                sb.append(": ").append(t.getMessage());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+}
