@@ -42,6 +42,17 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             return new OpenResult.Busy(active.get());
         }
         Instant now = now();
+        if (request.minGapSinceLastScheduled() != null) {
+            for (int i = runs.size() - 1; i >= 0; i--) {
+                SyncRun r = runs.get(i);
+                if (r.trigger() == SyncTrigger.SCHEDULED) {
+                    if (r.startedAt().isAfter(now.minus(request.minGapSinceLastScheduled()))) {
+                        return new OpenResult.NotDue(r);
+                    }
+                    break;
+                }
+            }
+        }
         SyncRun run = new SyncRun(nextId++, request.type(), request.type(), request.trigger(), RunStatus.RUNNING, now,
                 null, SyncStats.ZERO, 0, "Starting", null, null, owner);
         runs.add(run);

@@ -88,8 +88,13 @@ public final class SyncManager implements AutoCloseable {
      * An INCREMENTAL request for an engine that has no stored cursor yet runs as FULL (recorded in the run).
      */
     public TriggerResult trigger(SyncType type, SyncTrigger trigger) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(trigger, "trigger");
+        return trigger(new RunRequest(type, trigger));
+    }
+
+    /** Like {@link #trigger(SyncType, SyncTrigger)}, with the request's conditions (see {@link RunRequest}). */
+    public TriggerResult trigger(RunRequest request) {
+        SyncType type = request.type();
+        SyncTrigger trigger = request.trigger();
         if (closed) {
             throw new IllegalStateException("The sync manager is shut down; no new runs can start.");
         }
@@ -99,9 +104,12 @@ public final class SyncManager implements AutoCloseable {
             if (running != null) {
                 return new TriggerResult.AlreadyRunning(running.snapshot());
             }
-            OpenResult opened = stateStore.openRun(new RunRequest(type, trigger), nodeId, lease);
+            OpenResult opened = stateStore.openRun(request, nodeId, lease);
             if (opened instanceof OpenResult.Busy busy) {
                 return new TriggerResult.AlreadyRunning(busy.activeRun());
+            }
+            if (opened instanceof OpenResult.NotDue notDue) {
+                return new TriggerResult.NotDue(notDue.lastScheduledRun());
             }
             SyncRun run = ((OpenResult.Opened) opened).run();
             LocalRun local = new LocalRun(run);

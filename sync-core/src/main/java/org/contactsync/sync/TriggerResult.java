@@ -1,6 +1,9 @@
 package org.contactsync.sync;
 
-/** The answer to {@link SyncManager#trigger}: a run was started, or one is already running (on any node). */
+/**
+ * The answer to {@link SyncManager#trigger}: a run was started, one is already running (on any node), or (scheduled
+ * triggers only) another node already ran this interval.
+ */
 public sealed interface TriggerResult {
     SyncRun run();
 
@@ -8,5 +11,8 @@ public sealed interface TriggerResult {
     }
 
     record AlreadyRunning(SyncRun run) implements TriggerResult {
+    }
+
+    record NotDue(SyncRun run) implements TriggerResult {
     }
 }
