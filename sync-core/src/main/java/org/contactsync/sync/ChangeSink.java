@@ -20,6 +20,7 @@ final class ChangeSink {
     private final ContactStore store;
     private final int batchSize;
     private final boolean apply;
+    private final Runnable beforeWrite;
     private final Map<String, Contact> pendingUpserts = new LinkedHashMap<>();
     private final Set<String> pendingDeletes = new LinkedHashSet<>();
     private final Set<String> seen = new HashSet<>();
@@ -32,9 +33,15 @@ final class ChangeSink {
     private int errors;
 
     ChangeSink(ContactStore store, int batchSize, boolean apply) {
+        this(store, batchSize, apply, () -> { });
+    }
+
+    /** @param beforeWrite runs before each write to the store and may throw to stop the run (lease lost, cancelled) */
+    ChangeSink(ContactStore store, int batchSize, boolean apply, Runnable beforeWrite) {
         this.store = store;
         this.batchSize = batchSize;
         this.apply = apply;
+        this.beforeWrite = beforeWrite;
     }
 
     void upsert(Contact contact) {
@@ -85,18 +92,21 @@ final class ChangeSink {
         ids.addAll(pendingDeletes);
         Map<String, String> stored = store.contentHashes(ids);
         List<Contact> writes = new ArrayList<>();
+        int batchAdded = 0;
+        int batchUpdated = 0;
+        int batchUnchanged = 0;
         for (Contact c : pendingUpserts.values()) {
             String old = stored.get(c.sourceId());
             if (old == null) {
-                added++;
+                batchAdded++;
                 writes.add(c);
                 plan(PlannedChange.Kind.ADD, c.sourceId(), c.displayName());
             } else if (!old.equals(c.contentHash())) {
-                updated++;
+                batchUpdated++;
                 writes.add(c);
                 plan(PlannedChange.Kind.UPDATE, c.sourceId(), c.displayName());
             } else {
-                unchanged++;
+                batchUnchanged++;
             }
         }
         List<String> deletes = new ArrayList<>();
@@ -106,6 +116,10 @@ final class ChangeSink {
             }
         }
         writeOrPlanDeletes(writes, deletes);
+        // Counted only once the batch is written, so a failed write leaves the stats matching the store.
+        added += batchAdded;
+        updated += batchUpdated;
+        unchanged += batchUnchanged;
         pendingUpserts.clear();
         pendingDeletes.clear();
     }
@@ -126,9 +140,9 @@ final class ChangeSink {
     }
 
     private void writeOrPlanDeletes(List<Contact> writes, Collection<String> deletes) {
-        deleted += deletes.size();
         if (apply) {
             if (!writes.isEmpty() || !deletes.isEmpty()) {
+                beforeWrite.run();
                 store.write(writes, deletes);
             }
         } else {
@@ -137,6 +151,7 @@ final class ChangeSink {
                 plan(PlannedChange.Kind.DELETE, id, name);
             }
         }
+        deleted += deletes.size();
     }
 
     private void plan(PlannedChange.Kind kind, String sourceId, String name) {

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncManager.class);
+    private static final String LEASE_LOST_MESSAGE = "This server lost the sync lease (it was unreachable or paused "
+            + "for too long) and stopped the sync, so that no two servers write at once. Run the sync again.";
 
     private final SyncEngine engine;
     private final SyncStateStore stateStore;
@@ -93,12 +95,12 @@ public final class SyncManager implements AutoCloseable {
 
     /** Like {@link #trigger(SyncType, SyncTrigger)}, with the request's conditions (see {@link RunRequest}). */
     public TriggerResult trigger(RunRequest request) {
-        SyncType type = request.type();
-        SyncTrigger trigger = request.trigger();
-        if (closed) {
-            throw new IllegalStateException("The sync manager is shut down; no new runs can start.");
-        }
+        Objects.requireNonNull(request, "request");
         synchronized (startLock) {
+            // Checked under the lock so that close() cannot shut the executor between this check and execute().
+            if (closed) {
+                throw new IllegalStateException("The sync manager is shut down; no new runs can start.");
+            }
             // Local fast path: no database round trip while this node runs.
             LocalRun running = current;
             if (running != null) {
@@ -114,13 +116,22 @@ public final class SyncManager implements AutoCloseable {
             SyncRun run = ((OpenResult.Opened) opened).run();
             LocalRun local = new LocalRun(run);
             current = local;
-            local.heartbeat = heartbeatExecutor.scheduleWithFixedDelay(local::heartbeat,
-                    heartbeatInterval.toMillis(), heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("Sync run {} started: {} ({}) on node {}", run.id(), type.name().toLowerCase(),
-                    trigger.name().toLowerCase(), nodeId);
-            notifyListeners(l -> l.runStarted(run));
-            runExecutor.execute(local::execute);
-            return new TriggerResult.Started(run);
+            try {
+                SyncType effective = effectiveType(run.requestedType());
+                if (effective != run.type()) {
+                    local.snapshot = run.withType(effective).withProgress(0,
+                            "Starting a full sync (no earlier sync to continue from)", SyncStats.ZERO);
+                }
+                local.heartbeat = heartbeatExecutor.scheduleWithFixedDelay(local::heartbeat,
+                        heartbeatInterval.toMillis(), heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
+                runExecutor.execute(local::execute);
+            } catch (RuntimeException e) {
+                // The run is open in the store: end it there too, or it would block every node until its lease expires.
+                local.finish(new RunOutcome(RunStatus.ERROR, local.snapshot.type(), SyncStats.ZERO,
+                        UserMessages.forFailure(e), UserMessages.detailFor(e)), e);
+                throw e;
+            }
+            return new TriggerResult.Started(local.snapshot);
         }
     }
 
@@ -159,6 +170,11 @@ public final class SyncManager implements AutoCloseable {
         this.schedule = status;
     }
 
+    /** What the scheduler last published (interval, next run, backoff), or empty when sync is manual only. */
+    public Optional<ScheduleStatus> schedule() {
+        return Optional.ofNullable(schedule);
+    }
+
     /**
      * Asks the active run to stop, on whichever node it runs. Returns the run that was asked, or empty when
      * nothing runs.
@@ -167,12 +183,16 @@ public final class SyncManager implements AutoCloseable {
         LocalRun local = current;
         if (local != null) {
             local.cancelRequested = true;
-            stateStore.requestCancel(local.snapshot().id());
+            try {
+                stateStore.requestCancel(local.snapshot().id());
+            } catch (RuntimeException e) {
+                // The local flag is enough for a run on this node.
+                log.warn("Could not store the cancel request of sync run {}: {}", local.snapshot().id(), e.toString());
+            }
             return Optional.of(local.snapshot());
         }
         Optional<SyncRun> active = stateStore.activeRun();
-        active.ifPresent(r -> stateStore.requestCancel(r.id()));
-        return active;
+        return active.filter(r -> stateStore.requestCancel(r.id()));
     }
 
     /**
@@ -236,17 +256,25 @@ public final class SyncManager implements AutoCloseable {
         return stateStore;
     }
 
-    /** Cancels the local run, waits briefly for it to record its end, and stops this manager's threads. */
+    /**
+     * Cancels the local run, waits up to ten seconds for it to record its end, and stops this manager's threads.
+     * The stores are the caller's and stay open.
+     */
     @Override
     public void close() {
-        closed = true;
-        LocalRun local = current;
+        LocalRun local;
+        synchronized (startLock) {
+            closed = true;
+            local = current;
+        }
         if (local != null) {
-            local.cancelRequested = true;
+            local.shuttingDown = true;
         }
         runExecutor.shutdown();
         try {
             if (!runExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Sync run {} did not stop within 10 s of shutdown; interrupting it",
+                        local == null ? "?" : local.snapshot().id());
                 runExecutor.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -290,61 +318,90 @@ public final class SyncManager implements AutoCloseable {
     /** One run on this node: executes the engine, heartbeats the lease, publishes progress. */
     private final class LocalRun {
         private final CompletableFuture<SyncRun> done = new CompletableFuture<>();
+        private final Object saveLock = new Object();
         private volatile SyncRun snapshot;
+        /** A person asked (here, or on another node through the store). */
         private volatile boolean cancelRequested;
+        /** This manager is closing (the server shuts down). */
+        private volatile boolean shuttingDown;
         private volatile boolean leaseLost;
         private volatile ScheduledFuture<?> heartbeat;
+        /** When progress was last written to the store (System.nanoTime), and what was written; under saveLock. */
         private long lastSavedNanos;
+        private SyncRun lastSaved;
         private String newCursor;
 
         LocalRun(SyncRun run) {
             this.snapshot = run;
+            this.lastSaved = run;
+            this.lastSavedNanos = System.nanoTime();
         }
 
         SyncRun snapshot() {
             return snapshot;
         }
 
+        boolean stopRequested() {
+            return cancelRequested || shuttingDown;
+        }
+
+        /** On the heartbeat thread: keeps the lease, picks up cancel requests and writes progress the throttle held back. */
         void heartbeat() {
             try {
-                Heartbeat hb = stateStore.renewLease(snapshot.id(), nodeId, lease);
-                if (!hb.leaseHeld()) {
-                    log.warn("Sync run {} lost its lease (another node marked it interrupted); stopping it",
-                            snapshot.id());
-                    leaseLost = true;
-                }
-                if (hb.cancelRequested()) {
-                    cancelRequested = true;
-                }
+                renewLease();
+                saveProgress(true);
             } catch (RuntimeException e) {
-                // The run keeps going; if the store stays unreachable the lease expires and others take over.
+                // The run keeps going for now; guardWrite stops it before its next write if the lease is gone.
                 log.warn("Could not renew the lease of sync run {}: {}", snapshot.id(), e.toString());
             }
         }
 
+        private void renewLease() {
+            Heartbeat hb = stateStore.renewLease(snapshot.id(), nodeId, lease);
+            if (!hb.leaseHeld() && !leaseLost) {
+                log.warn("Sync run {} lost its lease (its lease expired and it was marked interrupted); stopping it",
+                        snapshot.id());
+                leaseLost = true;
+            }
+            if (hb.cancelRequested()) {
+                cancelRequested = true;
+            }
+        }
+
+        /**
+         * Before each batch is written: confirms the lease in the store, so a node that was paused or cut off past its
+         * lease never writes while another node runs, and stops a cancelled run.
+         */
+        private void guardWrite() {
+            checkStillRunning();
+            renewLease();
+            checkStillRunning();
+        }
+
         void execute() {
+            notifyListeners(l -> l.runStarted(snapshot));
             SyncRun run = snapshot;
-            SyncType type = effectiveType(run.requestedType());
-            ChangeSink sink = new ChangeSink(contactStore, batchSize, true);
+            SyncType type = run.type();
+            ChangeSink sink = new ChangeSink(contactStore, batchSize, true, this::guardWrite);
             RunOutcome outcome;
             Throwable failure = null;
             try {
-                if (type != run.type()) {
-                    snapshot = snapshot.withType(type);
-                    stateStore.saveProgress(run.id(), type, 0, "Starting a full sync (no earlier sync to continue from)",
-                            SyncStats.ZERO);
+                if (type != run.requestedType()) {
+                    saveProgress(true);
                 }
                 try {
                     engine.sync(context(sink, type));
                 } catch (CursorExpiredException e) {
                     log.info("Sync run {}: the source's cursor expired ({}); running a full sync instead",
                             run.id(), e.getMessage());
+                    checkStillRunning();
                     stateStore.saveCursor(engine.name(), null);
                     type = SyncType.FULL;
                     newCursor = null;
                     snapshot = snapshot.withType(type);
                     sink.restartAsFull();
                     progress(sink, 0, "The source asked for a full sync; reading all contacts");
+                    saveProgress(true);
                     engine.sync(context(sink, type));
                 }
                 checkStillRunning();
@@ -359,62 +416,78 @@ public final class SyncManager implements AutoCloseable {
                     stateStore.saveCursor(engine.name(), newCursor);
                 }
                 outcome = new RunOutcome(RunStatus.COMPLETED, type, sink.stats(), null, null);
-            } catch (SyncCancelledException e) {
-                outcome = new RunOutcome(RunStatus.CANCELLED, type, sink.stats(),
-                        "The sync was cancelled. Contacts saved before that are kept; run a sync again to finish.",
-                        null);
             } catch (Throwable e) {
                 failure = e;
-                outcome = new RunOutcome(RunStatus.ERROR, type, sink.stats(), UserMessages.forFailure(e),
-                        UserMessages.detailFor(e));
+                outcome = outcomeOf(e, type, sink.stats());
             }
             finish(outcome, failure);
         }
 
-        private void finish(RunOutcome outcome, Throwable failure) {
+        private RunOutcome outcomeOf(Throwable e, SyncType type, SyncStats stats) {
+            if (leaseLost) {
+                // Whatever the engine threw, the cause is that another node may now run: say so.
+                return new RunOutcome(RunStatus.ERROR, type, stats, LEASE_LOST_MESSAGE,
+                        "lease of " + nodeId + " lost; engine stopped with " + UserMessages.detailFor(e));
+            }
+            boolean stopRequested = cancelRequested || shuttingDown;
+            if (isCancellation(e) || (stopRequested && isInterruption(e))) {
+                String message = shuttingDown && !cancelRequested
+                        ? "The sync stopped because the server shut down. Contacts saved before that are kept; "
+                                + "run a sync again to finish."
+                        : "The sync was cancelled. Contacts saved before that are kept; run a sync again to finish.";
+                return new RunOutcome(RunStatus.CANCELLED, type, stats, message, null);
+            }
+            return new RunOutcome(RunStatus.ERROR, type, stats, UserMessages.forFailure(e), UserMessages.detailFor(e));
+        }
+
+        /** Records the end of the run; always clears the local run and completes {@link #done}, whatever fails. */
+        void finish(RunOutcome outcome, Throwable failure) {
             ScheduledFuture<?> hb = heartbeat;
             if (hb != null) {
                 hb.cancel(false);
             }
-            SyncRun finished;
+            SyncRun finished = snapshot;
             try {
                 finished = stateStore.finishRun(snapshot.id(), nodeId, outcome).orElseGet(() ->
                         stateStore.findRun(snapshot.id()).orElse(snapshot));
             } catch (RuntimeException e) {
                 log.error("Could not record the end of sync run {}; its lease will expire and mark it interrupted",
                         snapshot.id(), e);
-                finished = snapshot;
             }
-            if (failure != null) {
-                log.warn("Sync run {} failed: {} [{}]", finished.id(), outcome.error(), outcome.errorDetail());
-                log.debug("Sync run {} failure", finished.id(), failure);
+            try {
+                if (failure != null && outcome.status() == RunStatus.ERROR) {
+                    log.warn("Sync run {} failed: {} [{}]", finished.id(), outcome.error(), outcome.errorDetail());
+                    log.debug("Sync run {} failure", finished.id(), failure);
+                }
+                SyncStats s = outcome.stats();
+                log.info("Sync run {} ended {}: {} ({}), added={} updated={} deleted={} unchanged={} errors={} in {} ms",
+                        finished.id(), finished.status().name().toLowerCase(), outcome.type().name().toLowerCase(),
+                        finished.trigger() == null ? "?" : finished.trigger().name().toLowerCase(), s.added(),
+                        s.updated(), s.deleted(), s.unchanged(), s.errors(), finished.duration(Instant.now()).toMillis());
+            } finally {
+                snapshot = finished;
+                synchronized (startLock) {
+                    current = null;
+                }
+                SyncRun f = finished;
+                // After current is cleared, so a listener may start the next run; before done, so await() returns
+                // only once listeners have seen the end.
+                notifyListeners(l -> l.runFinished(f));
+                done.complete(finished);
             }
-            SyncStats s = outcome.stats();
-            log.info("Sync run {} ended {}: {} ({}), added={} updated={} deleted={} unchanged={} errors={} in {} ms",
-                    finished.id(), outcome.status().name().toLowerCase(), outcome.type().name().toLowerCase(),
-                    finished.trigger() == null ? "?" : finished.trigger().name().toLowerCase(), s.added(), s.updated(),
-                    s.deleted(), s.unchanged(), s.errors(), finished.duration(Instant.now()).toMillis());
-            snapshot = finished;
-            synchronized (startLock) {
-                current = null;
-            }
-            SyncRun f = finished;
-            notifyListeners(l -> l.runFinished(f));
-            done.complete(finished);
         }
 
         private void checkStillRunning() {
             if (leaseLost) {
-                throw new SyncSourceException("This server lost the sync lease (it was unreachable for too long). "
-                        + "Run the sync again.");
+                throw new SyncSourceException(LEASE_LOST_MESSAGE);
             }
-            if (cancelRequested || Thread.currentThread().isInterrupted()) {
+            if (stopRequested() || Thread.currentThread().isInterrupted()) {
                 throw new SyncCancelledException();
             }
         }
 
         private Context context(ChangeSink sink, SyncType type) {
-            return new Context(sink, type, () -> cancelRequested || leaseLost, (p, op) -> progress(sink, p, op)) {
+            return new Context(sink, type, () -> stopRequested() || leaseLost, (p, op) -> progress(sink, p, op)) {
                 @Override
                 public void newCursor(String cursor) {
                     newCursor = cursor;
@@ -431,13 +504,31 @@ public final class SyncManager implements AutoCloseable {
                     super.delete(sourceId);
                     afterWrite(sink);
                 }
+
+                @Override
+                public void unchanged(String sourceId) {
+                    super.unchanged(sourceId);
+                    afterWrite(sink);
+                }
+
+                @Override
+                public void skipped(String sourceId, String reason) {
+                    super.skipped(sourceId, reason);
+                    afterWrite(sink);
+                }
             };
         }
 
         private void afterWrite(ChangeSink sink) {
-            // Publishes stats now and then while contacts stream in, without a listener call per contact.
-            if (System.nanoTime() - lastSavedNanos >= progressSaveInterval.toNanos()) {
+            // Refreshes the counts shown while contacts stream in, at most once per progressSaveInterval.
+            if (progressDue()) {
                 progress(sink, snapshot.percent(), snapshot.currentOperation());
+            }
+        }
+
+        private boolean progressDue() {
+            synchronized (saveLock) {
+                return System.nanoTime() - lastSavedNanos >= progressSaveInterval.toNanos();
             }
         }
 
@@ -445,17 +536,49 @@ public final class SyncManager implements AutoCloseable {
             SyncRun updated = snapshot.withProgress(percent, operation, sink.stats());
             snapshot = updated;
             notifyListeners(l -> l.progress(updated));
-            long now = System.nanoTime();
-            if (now - lastSavedNanos >= progressSaveInterval.toNanos()) {
+            saveProgress(false);
+        }
+
+        /**
+         * Writes the latest snapshot to the store: when {@code force}, if it changed since the last write; otherwise
+         * only if the last write is at least progressSaveInterval ago (the throttle other nodes' views rely on).
+         */
+        private void saveProgress(boolean force) {
+            synchronized (saveLock) {
+                SyncRun latest = snapshot;
+                long now = System.nanoTime();
+                if (latest == lastSaved || (!force && now - lastSavedNanos < progressSaveInterval.toNanos())) {
+                    return;
+                }
                 lastSavedNanos = now;
+                lastSaved = latest;
                 try {
-                    stateStore.saveProgress(updated.id(), updated.type(), updated.percent(), operation,
-                            updated.stats());
+                    stateStore.saveProgress(latest.id(), latest.type(), latest.percent(), latest.currentOperation(),
+                            latest.stats());
                 } catch (RuntimeException e) {
-                    log.warn("Could not save the progress of sync run {}: {}", updated.id(), e.toString());
+                    log.warn("Could not save the progress of sync run {}: {}", latest.id(), e.toString());
                 }
             }
         }
+    }
+
+    private static boolean isCancellation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SyncCancelledException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isInterruption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The engine's view of a run; routes everything to the sink. */

@@ -4,7 +4,12 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
+
+import javax.net.ssl.SSLException;
 
 /** Turns a failure into what a person reads: what happened and what to do. No stack traces, no internals. */
 final class UserMessages {
@@ -12,18 +17,33 @@ final class UserMessages {
     }
 
     static String forFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SyncSourceException s) {
                 return s.getMessage();
             }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+            if (t instanceof NoRouteToHostException) {
+                return "Could not reach the contact source: no route to its host. Check the network and run the sync again.";
+            }
+            if (t instanceof ConnectException) {
                 return "Could not reach the contact source: connection refused. Check the network and run the sync again.";
             }
             if (t instanceof UnknownHostException) {
                 return "Could not reach the contact source: its host name is unknown. Check the network and the source's address, then run the sync again.";
             }
-            if (t instanceof SocketTimeoutException) {
+            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
                 return "The contact source did not answer in time. Run the sync again later; if it keeps failing, check the network.";
+            }
+            if (t instanceof SSLException) {
+                return "Could not connect securely to the contact source (TLS failed). Check the server's certificates "
+                        + "and any proxy between, then run the sync again.";
+            }
+            if (t instanceof NoSuchFileException f) {
+                return "The contact file " + f.getFile() + " does not exist. Check the configured path and run the "
+                        + "sync again.";
+            }
+            if (t instanceof AccessDeniedException f) {
+                return "The contact file " + f.getFile() + " cannot be read (permission denied). Let the server's "
+                        + "user read it and run the sync again.";
             }
             if (t instanceof SQLException) {
                 return "Could not save contacts to the database. Check that the database is reachable and run the sync again.";

@@ -1,0 +1,289 @@
+package org.contactsync.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.contactsync.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs scheduled syncs through a {@link SyncManager}: an incremental sync every interval, optionally a full sync on a
+ * slower interval, with backoff after failures.
+ *
+ * <ul>
+ *   <li>A tick while a run is active (manual, or on another node) is skipped and logged, never queued.</li>
+ *   <li>Each tick asks for a run with {@link RunRequest#minGapSinceLastScheduled()} a little under the interval, so
+ *       with several nodes on one database the store lets only the first node's tick of an interval run; the others
+ *       get {@link TriggerResult.NotDue} and align their next tick to that run.</li>
+ *   <li>A failed scheduled run doubles the delay to the next tick, up to {@value #MAX_BACKOFF_FACTOR}× the interval;
+ *       any completed run on this node brings it back to the interval.</li>
+ *   <li>The schedule and its next tick are published with {@link SyncManager#updateSchedule}, so
+ *       {@link SyncManager#info()} shows them.</li>
+ * </ul>
+ *
+ * <p>All scheduling state lives on the scheduler's one daemon thread; run outcomes reach it from the run thread as
+ * tasks, so no lock is held across a trigger.
+ */
+public final class SyncScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
+
+    /** The longest delay after failures, as a multiple of the interval. */
+    public static final int MAX_BACKOFF_FACTOR = 8;
+
+    private final SyncManager manager;
+    private final SyncSchedule schedule;
+    private final Clock clock;
+    private final ProgressListener outcomes = new ProgressListener() {
+        @Override
+        public void runFinished(SyncRun run) {
+            onScheduler(() -> onRunFinished(run));
+        }
+    };
+
+    private ScheduledThreadPoolExecutor executor;
+    private volatile ScheduleStatus published;
+    private volatile boolean closed;
+
+    // Confined to the scheduler thread.
+    private ScheduledFuture<?> pending;
+    private Instant lastTick;
+    private int consecutiveFailures;
+
+    public SyncScheduler(SyncManager manager, SyncSchedule schedule) {
+        this(manager, schedule, Clock.systemUTC());
+    }
+
+    /** With a clock for the published next-run times (the delays themselves are real time). */
+    public SyncScheduler(SyncManager manager, SyncSchedule schedule, Clock clock) {
+        this.manager = Objects.requireNonNull(manager, "manager");
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Starts ticking (a schedule that is off only publishes "manual"). Returns this, so that
+     * {@code new SyncScheduler(m, s).start()} reads as one step.
+     */
+    public synchronized SyncScheduler start() {
+        if (executor != null || closed) {
+            throw new IllegalStateException("A sync scheduler can be started only once.");
+        }
+        if (schedule.isOff()) {
+            manager.updateSchedule(null);
+            log.info("Automatic sync is off; syncs run only when triggered");
+            return this;
+        }
+        executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "contactsync-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        manager.addListener(outcomes);
+        log.info("Automatic sync every {}{}; first run in {}", Intervals.format(schedule.tickInterval()),
+                schedule.interval() != null && schedule.fullInterval() != null
+                        ? " (a full sync every " + Intervals.format(schedule.fullInterval()) + ")"
+                        : schedule.interval() == null ? " (full syncs)" : "",
+                Intervals.format(schedule.initialDelay()));
+        onScheduler(() -> {
+            lastTick = clock.instant();
+            scheduleTick(schedule.initialDelay());
+        });
+        return this;
+    }
+
+    /** The schedule this scheduler follows. */
+    public SyncSchedule schedule() {
+        return schedule;
+    }
+
+    /** What the page shows: interval, next tick, failures in a row and the delay in force; null when off or closed. */
+    public ScheduleStatus status() {
+        return published;
+    }
+
+    /** Scheduled runs that failed in a row on this node (0 after a success). */
+    public int consecutiveFailures() {
+        ScheduleStatus s = published;
+        return s == null ? 0 : s.consecutiveFailures();
+    }
+
+    /** Stops ticking. A run that is active keeps going; the manager shows the sync as manual from now on. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (executor != null) {
+            executor.shutdownNow();
+            manager.removeListener(outcomes);
+        }
+        published = null;
+        manager.updateSchedule(null);
+    }
+
+    /** The delay to the next tick after {@code failures} failed runs in a row: doubled per failure, capped. */
+    static Duration backoffDelay(Duration interval, int failures) {
+        int doublings = Math.min(Math.max(failures, 0), Integer.numberOfTrailingZeros(MAX_BACKOFF_FACTOR));
+        return interval.multipliedBy(1L << doublings);
+    }
+
+    /**
+     * The gap the store must see since the last scheduled run before it opens another: the interval less a tenth,
+     * so timer jitter between nodes never makes an interval run twice, nor skip one.
+     */
+    static Duration minGap(Duration interval) {
+        return interval.minus(interval.dividedBy(10));
+    }
+
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        Instant now = clock.instant();
+        lastTick = now;
+        Duration interval = schedule.tickInterval();
+        Duration next = backoffDelay(interval, consecutiveFailures);
+        try {
+            SyncType type = dueType();
+            TriggerResult result = manager.trigger(new RunRequest(type, SyncTrigger.SCHEDULED, minGap(interval)));
+            if (result instanceof TriggerResult.Started started) {
+                log.info("Scheduled {} sync started as run {}", started.run().type().name().toLowerCase(),
+                        started.run().id());
+            } else if (result instanceof TriggerResult.AlreadyRunning busy) {
+                SyncRun active = busy.run();
+                if (active.trigger() == SyncTrigger.SCHEDULED && !manager.nodeId().equals(active.owner())) {
+                    log.debug("Scheduled sync: node {} is running this interval's sync (run {})", active.owner(),
+                            active.id());
+                } else {
+                    log.info("Scheduled sync skipped: run {} ({}) is still running; next try in {}", active.id(),
+                            active.trigger() == null ? "?" : active.trigger().name().toLowerCase(),
+                            Intervals.format(next));
+                }
+            } else if (result instanceof TriggerResult.NotDue notDue) {
+                // Another node ran this interval: tick again one interval after that run started.
+                Instant due = notDue.run().startedAt().plus(interval);
+                Duration wait = Duration.between(manager.stateStore().now(), due);
+                Duration least = interval.minus(minGap(interval));
+                next = wait.compareTo(least) < 0 ? least : wait.compareTo(next) > 0 ? next : wait;
+                log.debug("Scheduled sync not due: run {} of node {} covered this interval", notDue.run().id(),
+                        notDue.run().owner());
+            }
+        } catch (RuntimeException e) {
+            if (closed) {
+                return;
+            }
+            consecutiveFailures++;
+            next = backoffDelay(interval, consecutiveFailures);
+            log.warn("Scheduled sync could not start ({} in a row): {}; next try in {}", consecutiveFailures,
+                    e.toString(), Intervals.format(next));
+        }
+        scheduleTick(next);
+    }
+
+    /** FULL when the schedule has a full interval and no full sync completed within it, else INCREMENTAL. */
+    private SyncType dueType() {
+        if (schedule.interval() == null) {
+            return SyncType.FULL;
+        }
+        if (schedule.fullInterval() == null) {
+            return SyncType.INCREMENTAL;
+        }
+        // Read from the shared history, so every node agrees which tick is the full one. Half a tick of slack makes
+        // the full run land on the tick nearest to its interval.
+        Instant since = manager.stateStore().now()
+                .minus(schedule.fullInterval().minus(schedule.interval().dividedBy(2)));
+        int pageSize = 50;
+        for (int offset = 0; ; offset += pageSize) {
+            Page<SyncRun> page = manager.history(pageSize, offset);
+            for (SyncRun r : page.items()) {
+                if (r.startedAt() != null && r.startedAt().isBefore(since)) {
+                    return SyncType.FULL;
+                }
+                if (r.type() == SyncType.FULL && r.status() == RunStatus.COMPLETED) {
+                    return SyncType.INCREMENTAL;
+                }
+            }
+            if (!page.hasMore() || page.items().isEmpty()) {
+                return SyncType.FULL;
+            }
+        }
+    }
+
+    private void onRunFinished(SyncRun run) {
+        if (closed) {
+            return;
+        }
+        Duration interval = schedule.tickInterval();
+        if (run.status() == RunStatus.COMPLETED) {
+            if (consecutiveFailures > 0) {
+                log.info("Sync run {} completed; automatic sync back to every {}", run.id(), Intervals.format(interval));
+                consecutiveFailures = 0;
+                rescheduleFromLastTick(interval);
+            }
+        } else if (run.trigger() == SyncTrigger.SCHEDULED
+                && (run.status() == RunStatus.ERROR || run.status() == RunStatus.INTERRUPTED)) {
+            consecutiveFailures++;
+            Duration delay = backoffDelay(interval, consecutiveFailures);
+            log.warn("Scheduled sync run {} failed ({} in a row); next try in {}", run.id(), consecutiveFailures,
+                    Intervals.format(delay));
+            rescheduleFromLastTick(delay);
+        }
+    }
+
+    private void rescheduleFromLastTick(Duration delay) {
+        Instant due = (lastTick == null ? clock.instant() : lastTick).plus(delay);
+        Duration wait = Duration.between(clock.instant(), due);
+        scheduleTick(wait.isNegative() ? Duration.ZERO : wait);
+    }
+
+    private void scheduleTick(Duration delay) {
+        if (closed) {
+            return;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = executor.schedule(this::safeTick, delay.toMillis(), TimeUnit.MILLISECONDS);
+        Duration interval = schedule.tickInterval();
+        ScheduleStatus status = new ScheduleStatus(interval, clock.instant().plus(delay),
+                schedule.interval() == null ? null : schedule.fullInterval(), consecutiveFailures,
+                backoffDelay(interval, consecutiveFailures));
+        published = status;
+        manager.updateSchedule(status);
+        if (closed) {
+            // close() ran meanwhile: do not leave a stale schedule on show.
+            published = null;
+            manager.updateSchedule(null);
+        }
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException | Error e) {
+            // Never let one bad tick end the schedule: the executor drops a task that throws.
+            log.error("Scheduled sync tick failed; trying again in one interval", e);
+            scheduleTick(schedule.tickInterval());
+        }
+    }
+
+    private void onScheduler(Runnable task) {
+        ScheduledThreadPoolExecutor ex = executor;
+        if (ex == null || closed) {
+            return;
+        }
+        try {
+            ex.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed meanwhile.
+        }
+    }
+}
