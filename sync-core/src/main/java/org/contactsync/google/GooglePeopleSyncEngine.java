@@ -1,0 +1,266 @@
+package org.contactsync.google;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.services.people.v1.PeopleService;
+import com.google.api.services.people.v1.model.ContactGroup;
+import com.google.api.services.people.v1.model.ListConnectionsResponse;
+import com.google.api.services.people.v1.model.ListContactGroupsResponse;
+import com.google.api.services.people.v1.model.Person;
+import com.google.auth.http.HttpCredentialsAdapter;
+import org.contactsync.contact.Contact;
+import org.contactsync.sync.CursorExpiredException;
+import org.contactsync.sync.SyncContext;
+import org.contactsync.sync.SyncEngine;
+import org.contactsync.sync.SyncSourceException;
+import org.contactsync.sync.SyncType;
+
+/**
+ * Reads the connected account's contacts with the People API ({@code people.connections.list} for
+ * {@code people/me}). A full sync asks for a sync token (it arrives on the last page); an incremental sync sends it
+ * back and gets only changes, deletions marked {@code metadata.deleted}. With {@link GoogleSettings#groups()} set,
+ * only members of those contact groups are kept, and a contact that leaves them is reported as deleted.
+ *
+ * <p>The stored cursor is {@code g1;<groups fingerprint>;<sync token>}: when the selected groups change, the old
+ * token no longer describes what the local copy holds, so the next incremental run becomes a full one.
+ */
+public final class GooglePeopleSyncEngine implements SyncEngine {
+    static final String PERSON_FIELDS = "names,phoneNumbers,emailAddresses,organizations,memberships,metadata";
+    static final String NOT_CONNECTED = "No Google account is connected. Connect one with \"Connect Google\" on the "
+            + "sync page, then run the sync again.";
+    private static final String CURSOR_VERSION = "g1";
+
+    private final GoogleAccount account;
+    private final GoogleSettings settings;
+
+    public GooglePeopleSyncEngine(GoogleAccount account) {
+        this.account = Objects.requireNonNull(account, "account");
+        this.settings = account.settings();
+    }
+
+    @Override
+    public String name() {
+        return "google";
+    }
+
+    @Override
+    public boolean usesCursor() {
+        return true;
+    }
+
+    @Override
+    public void sync(SyncContext context) {
+        if (!settings.configured()) {
+            throw new SyncSourceException("Google is not set up: set " + GoogleSettings.KEY_CLIENT_ID + " and "
+                    + GoogleSettings.KEY_CLIENT_SECRET + " (see docs/google.md), restart and connect Google.");
+        }
+        String refreshToken;
+        try {
+            refreshToken = account.refreshToken().orElseThrow(() -> new SyncSourceException(NOT_CONNECTED));
+        } catch (IllegalStateException keyProblem) {
+            throw new SyncSourceException(keyProblem.getMessage(), keyProblem);
+        }
+        PeopleService people = service(refreshToken);
+        GoogleCalls calls = new GoogleCalls(settings, context);
+        String fingerprint = groupsFingerprint(settings.groups());
+        String syncToken = null;
+        if (context.type() == SyncType.INCREMENTAL) {
+            syncToken = syncTokenFrom(context.cursor().orElse(null), fingerprint);
+        }
+
+        context.progress(0, "Reading Google contact groups");
+        Map<String, String> groupNames = new HashMap<>();
+        Set<String> selected = selectedGroups(people, calls, groupNames);
+
+        boolean incremental = syncToken != null;
+        String pageToken = null;
+        int page = 0;
+        int seen = 0;
+        Integer total = null;
+        do {
+            context.checkCancelled();
+            String pt = pageToken;
+            String st = syncToken;
+            int pageNo = page + 1;
+            ListConnectionsResponse resp = calls.call("contacts page " + pageNo, incremental, () -> {
+                // The same parameters on every page: the API rejects a page token used with different ones.
+                PeopleService.People.Connections.List list = people.people().connections().list("people/me")
+                        .setPageSize(settings.pageSize())
+                        .setPersonFields(PERSON_FIELDS)
+                        .setRequestSyncToken(true);
+                if (st != null) {
+                    list.setSyncToken(st);
+                }
+                if (pt != null) {
+                    list.setPageToken(pt);
+                }
+                return list.execute();
+            });
+            page = pageNo;
+            if (total == null) {
+                total = resp.getTotalItems() != null ? resp.getTotalItems() : resp.getTotalPeople();
+            }
+            if (resp.getConnections() != null) {
+                for (Person p : resp.getConnections()) {
+                    report(context, p, incremental, selected, groupNames);
+                    seen++;
+                }
+            }
+            pageToken = resp.getNextPageToken();
+            if (pageToken == null && resp.getNextSyncToken() != null) {
+                context.newCursor(CURSOR_VERSION + ";" + fingerprint + ";" + resp.getNextSyncToken());
+            }
+            progress(context, incremental, page, seen, total);
+        } while (pageToken != null && !pageToken.isEmpty());
+    }
+
+    private void report(SyncContext context, Person p, boolean incremental, Set<String> selected,
+                        Map<String, String> groupNames) {
+        String id = p.getResourceName();
+        if (id == null || id.isBlank()) {
+            context.skipped(null, "Google sent a contact without a resource name");
+            return;
+        }
+        if (PersonMapper.isDeleted(p)) {
+            if (incremental) {
+                context.delete(id);
+            }
+            return;
+        }
+        if (!selected.isEmpty() && PersonMapper.groupResourceNames(p).stream().noneMatch(selected::contains)) {
+            // Not (or no longer) in a selected group: a full run simply leaves it out, so the core removes it.
+            if (incremental) {
+                context.delete(id);
+            }
+            return;
+        }
+        Contact c;
+        try {
+            c = PersonMapper.toContact(p, groupNames);
+        } catch (RuntimeException e) {
+            context.skipped(id, "could not read the contact: " + e.getMessage());
+            return;
+        }
+        context.upsert(c);
+    }
+
+    private void progress(SyncContext context, boolean incremental, int page, int seen, Integer total) {
+        String what = incremental ? "Reading changed Google contacts" : "Reading Google contacts";
+        if (total != null && total > 0) {
+            int pages = (total + settings.pageSize() - 1) / settings.pageSize();
+            int percent = (int) Math.min(95, (long) seen * 95 / total);
+            context.progress(percent, String.format(Locale.ROOT, "%s: page %d of %d (%,d of %,d)", what, page,
+                    Math.max(page, pages), seen, total));
+        } else {
+            context.progress(Math.min(90, page * 5), String.format(Locale.ROOT, "%s: page %d (%,d so far)", what,
+                    page, seen));
+        }
+    }
+
+    /** Lists the account's contact groups (for names) and resolves the configured selection to resource names. */
+    private Set<String> selectedGroups(PeopleService people, GoogleCalls calls, Map<String, String> names) {
+        List<ContactGroup> groups = new ArrayList<>();
+        String pageToken = null;
+        int page = 0;
+        do {
+            String pt = pageToken;
+            page++;
+            ListContactGroupsResponse resp = calls.call("contact groups page " + page, false, () -> {
+                PeopleService.ContactGroups.List list = people.contactGroups().list().setPageSize(1000)
+                        .setGroupFields("name,groupType");
+                if (pt != null) {
+                    list.setPageToken(pt);
+                }
+                return list.execute();
+            });
+            if (resp.getContactGroups() != null) {
+                groups.addAll(resp.getContactGroups());
+            }
+            pageToken = resp.getNextPageToken();
+        } while (pageToken != null && !pageToken.isEmpty());
+
+        for (ContactGroup g : groups) {
+            if (g.getResourceName() != null) {
+                String shown = g.getFormattedName() != null ? g.getFormattedName() : g.getName();
+                names.put(g.getResourceName(), shown != null ? shown : g.getResourceName());
+            }
+        }
+        Set<String> selected = new LinkedHashSet<>();
+        for (String wanted : settings.groups()) {
+            ContactGroup match = groups.stream().filter(g -> matches(g, wanted)).findFirst().orElse(null);
+            if (match == null) {
+                String available = groups.stream().map(g -> g.getFormattedName() != null ? g.getFormattedName()
+                        : g.getName()).filter(Objects::nonNull).sorted().collect(Collectors.joining(", "));
+                throw new SyncSourceException("The contact group \"" + wanted + "\" in " + GoogleSettings.KEY_GROUPS
+                        + " does not exist in the connected Google account (its groups: "
+                        + (available.isEmpty() ? "none" : available) + "). Fix the setting and run the sync again.");
+            }
+            selected.add(match.getResourceName());
+        }
+        return selected;
+    }
+
+    private static boolean matches(ContactGroup g, String wanted) {
+        String rn = g.getResourceName();
+        return wanted.equals(rn)
+                || (rn != null && rn.equals("contactGroups/" + wanted))
+                || wanted.equalsIgnoreCase(g.getName())
+                || wanted.equalsIgnoreCase(g.getFormattedName());
+    }
+
+    private static String syncTokenFrom(String cursor, String fingerprint) {
+        if (cursor == null) {
+            throw new CursorExpiredException("no stored Google sync token");
+        }
+        String[] parts = cursor.split(";", 3);
+        if (parts.length != 3 || !CURSOR_VERSION.equals(parts[0]) || parts[2].isEmpty()) {
+            throw new CursorExpiredException("the stored Google sync token has an unknown format");
+        }
+        if (!parts[1].equals(fingerprint)) {
+            throw new CursorExpiredException("the selected contact groups (" + GoogleSettings.KEY_GROUPS
+                    + ") changed since the last sync");
+        }
+        return parts[2];
+    }
+
+    static String groupsFingerprint(List<String> groups) {
+        if (groups.isEmpty()) {
+            return "all";
+        }
+        String joined = groups.stream().map(g -> g.toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining("\n"));
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private PeopleService service(String refreshToken) {
+        HttpCredentialsAdapter credentials = new HttpCredentialsAdapter(account.credentials(refreshToken));
+        int connect = GoogleAccount.millis(settings.connectTimeout());
+        int read = GoogleAccount.millis(settings.readTimeout());
+        HttpRequestInitializer init = request -> {
+            credentials.initialize(request);
+            request.setConnectTimeout(connect);
+            request.setReadTimeout(read);
+        };
+        return new PeopleService.Builder(account.transport(), GoogleAccount.JSON, init)
+                .setRootUrl(settings.apiRootUrl().toString())
+                .setApplicationName("ContactSync")
+                .build();
+    }
+}

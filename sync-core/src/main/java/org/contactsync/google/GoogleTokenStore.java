@@ -1,0 +1,25 @@
+package org.contactsync.google;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Keeps the connected Google account (one per installation) and the pending OAuth {@code state} values, so any node
+ * of a cluster can finish a "connect" another node started. Stores see only encrypted tokens and hashed states.
+ */
+public interface GoogleTokenStore {
+
+    Optional<StoredGoogleToken> load();
+
+    /** Replaces the stored account. */
+    void save(StoredGoogleToken token);
+
+    /** Forgets the account (disconnect). */
+    void clear();
+
+    /** Remembers a started authorization until {@code expiresAt}; also drops states that expired. */
+    void savePendingState(String stateHash, Instant expiresAt);
+
+    /** Removes the state and answers whether it existed and had not expired at {@code now}: each state works once. */
+    boolean consumePendingState(String stateHash, Instant now);
+}
