@@ -1,0 +1,192 @@
+package org.contactsync.jaxrs;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the REST API protects itself and paces live events. Immutable; build with {@link #builder()}.
+ *
+ * <p>The administrator is whoever the container says has {@link #adminRole()}, or, failing that, whoever sends
+ * the configured admin user name and password by HTTP Basic. {@link #toString()} never shows the password.
+ */
+public final class ApiSettings {
+    /** The container role that grants the admin API, unless configured otherwise. */
+    public static final String DEFAULT_ADMIN_ROLE = "contactsync-admin";
+
+    private final String adminRole;
+    private final String adminUser;
+    private final byte[] adminUserHash;
+    private final byte[] adminPasswordHash;
+    private final URI publicBaseUrl;
+    private final boolean trustForwardedHeaders;
+    private final Duration eventPollInterval;
+    private final Duration eventMinGap;
+    private final Duration eventHeartbeat;
+
+    private ApiSettings(Builder b) {
+        this.adminRole = b.adminRole;
+        this.adminUser = b.adminUser;
+        this.adminUserHash = b.adminUser == null ? null : sha256(b.adminUser);
+        this.adminPasswordHash = b.adminPassword == null ? null : sha256(b.adminPassword);
+        this.publicBaseUrl = b.publicBaseUrl;
+        this.trustForwardedHeaders = b.trustForwardedHeaders;
+        this.eventPollInterval = b.eventPollInterval;
+        this.eventMinGap = b.eventMinGap;
+        this.eventHeartbeat = b.eventHeartbeat;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Defaults: role {@value #DEFAULT_ADMIN_ROLE}, no Basic credentials, no public base URL, forwarded headers ignored. */
+    public static ApiSettings defaults() {
+        return builder().build();
+    }
+
+    public String adminRole() {
+        return adminRole;
+    }
+
+    /** Whether HTTP Basic admin credentials are configured. */
+    public boolean hasAdminCredentials() {
+        return adminUserHash != null && adminPasswordHash != null;
+    }
+
+    /**
+     * Whether the given user name and password are the configured admin's. Compares digests with a constant-time
+     * comparison, so neither the length nor a matching prefix leaks through timing.
+     */
+    public boolean isAdmin(String user, String password) {
+        if (!hasAdminCredentials() || user == null || password == null) {
+            return false;
+        }
+        boolean userOk = MessageDigest.isEqual(adminUserHash, sha256(user));
+        boolean passwordOk = MessageDigest.isEqual(adminPasswordHash, sha256(password));
+        return userOk & passwordOk;
+    }
+
+    /** The URL users reach the app at (behind a proxy), used to accept the Origin of state-changing requests. */
+    public Optional<URI> publicBaseUrl() {
+        return Optional.ofNullable(publicBaseUrl);
+    }
+
+    /** Whether X-Forwarded-Host may tell the request's own host (only behind a proxy that sets it). */
+    public boolean trustForwardedHeaders() {
+        return trustForwardedHeaders;
+    }
+
+    /** How often the live-events poller reads the sync status (which covers runs on other nodes). */
+    public Duration eventPollInterval() {
+        return eventPollInterval;
+    }
+
+    /** The least time between two status events, so a busy run sends at most about 1 / minGap events a second. */
+    public Duration eventMinGap() {
+        return eventMinGap;
+    }
+
+    /** How often an idle event stream gets a comment line, so proxies do not close it. */
+    public Duration eventHeartbeat() {
+        return eventHeartbeat;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiSettings[adminRole=" + adminRole + ", adminUser=" + (adminUser == null ? "(none)" : adminUser)
+                + ", adminPassword=" + (adminPasswordHash == null ? "(none)" : "(set)") + ", publicBaseUrl="
+                + publicBaseUrl + ", trustForwardedHeaders=" + trustForwardedHeaders + "]";
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    public static final class Builder {
+        private String adminRole = DEFAULT_ADMIN_ROLE;
+        private String adminUser;
+        private String adminPassword;
+        private URI publicBaseUrl;
+        private boolean trustForwardedHeaders;
+        private Duration eventPollInterval = Duration.ofMillis(250);
+        private Duration eventMinGap = Duration.ofMillis(100);
+        private Duration eventHeartbeat = Duration.ofSeconds(15);
+
+        private Builder() {
+        }
+
+        /** The container role that grants the admin API (default {@value ApiSettings#DEFAULT_ADMIN_ROLE}). */
+        public Builder adminRole(String role) {
+            if (role == null || role.isBlank()) {
+                throw new IllegalArgumentException("the admin role must not be blank");
+            }
+            this.adminRole = role.strip();
+            return this;
+        }
+
+        /** HTTP Basic credentials of the administrator; both null to accept only the container's role. */
+        public Builder adminCredentials(String user, String password) {
+            if ((user == null) != (password == null)) {
+                throw new IllegalArgumentException("set both the admin user name and password, or neither");
+            }
+            if (user != null && (user.isBlank() || user.contains(":"))) {
+                throw new IllegalArgumentException("the admin user name must not be blank or contain ':'");
+            }
+            if (password != null && password.isEmpty()) {
+                throw new IllegalArgumentException("the admin password must not be empty");
+            }
+            this.adminUser = user;
+            this.adminPassword = password;
+            return this;
+        }
+
+        /** e.g. https://contacts.example.com/ — only its scheme, host and port are used. */
+        public Builder publicBaseUrl(URI url) {
+            if (url != null && (url.getScheme() == null || url.getHost() == null)) {
+                throw new IllegalArgumentException("the public base URL must be absolute, like https://host/, was " + url);
+            }
+            this.publicBaseUrl = url;
+            return this;
+        }
+
+        public Builder trustForwardedHeaders(boolean trust) {
+            this.trustForwardedHeaders = trust;
+            return this;
+        }
+
+        public Builder eventPollInterval(Duration interval) {
+            this.eventPollInterval = positive(interval, "eventPollInterval");
+            return this;
+        }
+
+        public Builder eventMinGap(Duration gap) {
+            this.eventMinGap = Objects.requireNonNull(gap, "eventMinGap");
+            return this;
+        }
+
+        public Builder eventHeartbeat(Duration interval) {
+            this.eventHeartbeat = positive(interval, "eventHeartbeat");
+            return this;
+        }
+
+        public ApiSettings build() {
+            return new ApiSettings(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

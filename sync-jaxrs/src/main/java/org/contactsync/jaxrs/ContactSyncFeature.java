@@ -1,0 +1,134 @@
+package org.contactsync.jaxrs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+
+import org.contactsync.jaxrs.contact.ContactsResource;
+import org.contactsync.jaxrs.support.AdminAuthFilter;
+import org.contactsync.jaxrs.support.ApiExceptionMappers;
+import org.contactsync.jaxrs.support.ApiJson;
+import org.contactsync.jaxrs.support.ApiResponseHeaders;
+import org.contactsync.jaxrs.support.CsrfFilter;
+import org.contactsync.jaxrs.sync.SyncEventHub;
+import org.contactsync.jaxrs.sync.SyncResource;
+import org.contactsync.sync.SyncManager;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.media.sse.SseFeature;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.Container;
+import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
+
+/**
+ * Mounts ContactSync's REST API in any Jersey 3.1 application with one {@code register(...)}: {@code /api/sync},
+ * {@code /api/contacts}, JSON (snake_case, ISO-8601 times), the JSON error mappers, admin authentication, CSRF
+ * protection, live events, and any further resources or providers given as {@link Builder#component components}.
+ * Paths are relative to wherever the application is mounted.
+ *
+ * <pre>{@code
+ * resourceConfig.register(ContactSyncFeature.builder(syncManager)
+ *         .settings(ApiSettings.builder().adminCredentials("admin", password).build())
+ *         .component(directoryResource)
+ *         .build());
+ * }</pre>
+ *
+ * <p>Each application that registers the feature gets its own event poller, stopped when the application shuts down.
+ */
+public final class ContactSyncFeature implements Feature {
+    private final SyncManager manager;
+    private final ApiSettings settings;
+    private final ObjectMapper objectMapper;
+    private final List<Object> components;
+
+    private ContactSyncFeature(Builder b) {
+        this.manager = b.manager;
+        this.settings = b.settings;
+        this.objectMapper = b.objectMapper != null ? b.objectMapper : ApiJson.newObjectMapper();
+        this.components = List.copyOf(b.components);
+    }
+
+    public static Builder builder(SyncManager manager) {
+        return new Builder(manager);
+    }
+
+    public ApiSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public boolean configure(FeatureContext context) {
+        context.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        context.register(JacksonFeature.withoutExceptionMappers());
+        context.register(new ApiJson(objectMapper));
+        context.register(SseFeature.class);
+
+        SyncEventHub events = new SyncEventHub(manager, objectMapper, settings);
+        context.register(new SyncResource(manager, events));
+        context.register(new ContactsResource(manager.contactStore()));
+
+        ApiExceptionMappers.all().forEach(context::register);
+        context.register(new AdminAuthFilter(settings));
+        context.register(new CsrfFilter(settings));
+        context.register(new ApiResponseHeaders());
+        context.register(new StopEventsOnShutdown(events));
+
+        components.forEach(context::register);
+        return true;
+    }
+
+    /** Stops the application's event poller and closes its streams when Jersey shuts the application down. */
+    private record StopEventsOnShutdown(SyncEventHub events) implements ContainerLifecycleListener {
+        @Override
+        public void onStartup(Container container) {
+        }
+
+        @Override
+        public void onReload(Container container) {
+        }
+
+        @Override
+        public void onShutdown(Container container) {
+            events.close();
+        }
+    }
+
+    public static final class Builder {
+        private final SyncManager manager;
+        private ApiSettings settings = ApiSettings.defaults();
+        private ObjectMapper objectMapper;
+        private final List<Object> components = new ArrayList<>();
+
+        private Builder(SyncManager manager) {
+            this.manager = Objects.requireNonNull(manager, "manager");
+        }
+
+        public Builder settings(ApiSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * The application's JSON mapper; start from {@link ApiJson#newObjectMapper()} so the API keeps its
+         * snake_case names and ISO-8601 times.
+         */
+        public Builder objectMapper(ObjectMapper mapper) {
+            this.objectMapper = Objects.requireNonNull(mapper, "mapper");
+            return this;
+        }
+
+        /** A further resource or provider instance (e.g. the directory or Google resources) to mount with the API. */
+        public Builder component(Object component) {
+            components.add(Objects.requireNonNull(component, "component"));
+            return this;
+        }
+
+        public ContactSyncFeature build() {
+            return new ContactSyncFeature(this);
+        }
+    }
+}

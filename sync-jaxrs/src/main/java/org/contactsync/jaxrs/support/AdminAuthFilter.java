@@ -1,0 +1,111 @@
+package org.contactsync.jaxrs.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Base64;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.contactsync.jaxrs.ApiSettings;
+import org.contactsync.jaxrs.RequiresAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets only the administrator through to {@link RequiresAdmin} resources: whoever the container (or the web app's
+ * login) reports in the admin role, else whoever sends the configured admin credentials by HTTP Basic. Others get
+ * 401 with a Basic challenge, or 403 when they are signed in without the role.
+ */
+@RequiresAdmin
+@Priority(Priorities.AUTHENTICATION)
+public final class AdminAuthFilter implements ContainerRequestFilter {
+    private static final Logger log = LoggerFactory.getLogger(AdminAuthFilter.class);
+    static final String CHALLENGE = "Basic realm=\"ContactSync\", charset=\"UTF-8\"";
+
+    private final ApiSettings settings;
+
+    public AdminAuthFilter(ApiSettings settings) {
+        this.settings = settings;
+        if (!settings.hasAdminCredentials()) {
+            log.info("No admin credentials configured for the REST API: only users the container reports in role "
+                    + "'{}' can use /api/sync and /api/contacts", settings.adminRole());
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        SecurityContext container = request.getSecurityContext();
+        if (container != null && container.isUserInRole(settings.adminRole())) {
+            return;
+        }
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] credentials = decodeBasic(authorization.substring(6).strip());
+            if (credentials != null && settings.isAdmin(credentials[0], credentials[1])) {
+                boolean secure = container != null && container.isSecure();
+                request.setSecurityContext(new AdminContext(credentials[0], settings.adminRole(), secure));
+                return;
+            }
+            // Never the password, and not the user name either: a mistyped password is often typed into it.
+            log.warn("Refused an admin API request to /{}: wrong user name or password", request.getUriInfo().getPath());
+            request.abortWith(challenge("Wrong user name or password for the ContactSync administrator."));
+            return;
+        }
+        Principal user = container == null ? null : container.getUserPrincipal();
+        if (user != null) {
+            request.abortWith(new ApiException(403, "You are signed in, but not as the ContactSync administrator "
+                    + "(role '" + settings.adminRole() + "'). Sign in as the administrator.").toResponse());
+            return;
+        }
+        request.abortWith(challenge("Sign in as the ContactSync administrator: use the web page's login, or send "
+                + "the admin user name and password with HTTP Basic authentication."));
+    }
+
+    private static Response challenge(String detail) {
+        return Response.fromResponse(new ApiException(401, detail).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
+    }
+
+    /** user and password, or null when the header is not valid Basic credentials. */
+    static String[] decodeBasic(String token) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 1) {
+                return null;
+            }
+            return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Tells resources who was let in by Basic authentication. */
+    private record AdminContext(String user, String role, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return () -> user;
+        }
+
+        @Override
+        public boolean isUserInRole(String r) {
+            return role.equals(r);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return SecurityContext.BASIC_AUTH;
+        }
+    }
+}
