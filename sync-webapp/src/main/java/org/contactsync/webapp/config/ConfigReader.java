@@ -1,0 +1,318 @@
+package org.contactsync.webapp.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.contactsync.google.GoogleSettings;
+import org.contactsync.google.TokenCipher;
+import org.contactsync.sync.Intervals;
+import org.contactsync.webapp.config.ConfigSources.ConfigValue;
+import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
+import org.contactsync.webapp.config.ContactSyncConfig.Database;
+import org.contactsync.webapp.config.ContactSyncConfig.Source;
+
+import static org.contactsync.webapp.config.ContactSyncConfig.*;
+
+/** Turns raw values into a {@link ContactSyncConfig}, failing on the first bad key with a message for people. */
+final class ConfigReader {
+    private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
+    private static final Pattern DIAL_PREFIX_CHARS = Pattern.compile("[0-9*#+]{0,8}");
+    private static final Pattern NODE_ID_CHARS = Pattern.compile("[A-Za-z0-9._:@/-]{1,64}");
+
+    private static final List<String> GOOGLE_KEYS = List.of(GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, GOOGLE_TOKEN_KEY,
+            GOOGLE_GROUPS, GOOGLE_API_URL, GOOGLE_TOKEN_URL, GOOGLE_AUTH_URL, GOOGLE_REDIRECT_URI);
+
+    private final ConfigSources sources;
+
+    ConfigReader(ConfigSources sources) {
+        this.sources = sources;
+    }
+
+    ContactSyncConfig read() {
+        Path dataDir = dataDir();
+        Database database = database(dataDir);
+        Source source = choice(SOURCE, Source.class, Source.VCARD);
+        Path vcardFile = source == Source.VCARD ? vcardFile() : null;
+        GoogleSettings google = google(source == Source.GOOGLE);
+        Duration interval = interval(SYNC_INTERVAL, "15m");
+        Duration fullInterval = interval(FULL_SYNC_INTERVAL, "1d");
+        checkFullIntervalNotShorter(interval, fullInterval);
+        URI publicBaseUrl = url(PUBLIC_BASE_URL, true);
+        boolean trustProxy = bool(TRUST_PROXY, false);
+        AuthMode auth = choice(AUTH, AuthMode.class, AuthMode.APP);
+        String adminUser = adminUser();
+        String adminPassword = adminPassword();
+        String title = directoryTitle();
+        String dialPrefix = matching(DIAL_PREFIX, DIAL_PREFIX_CHARS, "",
+                "may contain only digits, '+', '*' and '#' (at most 8), e.g. 0 or 9 for an outside line");
+        String nodeId = optional(NODE_ID).map(v -> matches(v, NODE_ID_CHARS,
+                "must be 1 to 64 letters, digits or . _ : @ / - (it names this instance in the run history)"))
+                .orElse(null);
+        return new ContactSyncConfig(dataDir, database, source, vcardFile, google, interval, fullInterval,
+                publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId);
+    }
+
+    private Path dataDir() {
+        Optional<ConfigValue> set = sources.lookup(DATA_DIR);
+        Path dir;
+        if (set.isPresent()) {
+            dir = path(set.get());
+        } else {
+            String home = System.getProperty("user.home");
+            dir = home != null && !home.isBlank() && Files.isWritable(Path.of(home))
+                    ? Path.of(home, ".contactsync")
+                    : Path.of("data");
+        }
+        dir = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | SecurityException e) {
+            throw error(DATA_DIR, set.orElse(null), "the data directory " + dir + " cannot be created (" + e
+                    + "). Create it, make it writable for the server's user, or point " + DATA_DIR + " elsewhere.");
+        }
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw error(DATA_DIR, set.orElse(null), "the data directory " + dir
+                    + " is not a writable directory. Make it writable for the server's user or point " + DATA_DIR
+                    + " elsewhere.");
+        }
+        return dir;
+    }
+
+    private Database database(Path dataDir) {
+        Optional<ConfigValue> url = sources.lookup(DB_URL);
+        String user = optional(DB_USER).orElse(null);
+        String password = optional(DB_PASSWORD).orElse(null);
+        if (url.isEmpty()) {
+            String dir = dataDir.resolve("db").toString().replace('\\', '/');
+            if (dir.contains(";")) {
+                throw error(DATA_DIR, sources.lookup(DATA_DIR).orElse(null), "'" + dataDir + "' contains a ';', which "
+                        + "the embedded database cannot use. Choose a directory without one.");
+            }
+            String derby = "jdbc:derby:" + dir + ";create=true";
+            return new Database(derby, user, password, true);
+        }
+        String v = url.get().value();
+        if (!v.startsWith("jdbc:derby:") && !v.startsWith("jdbc:postgresql:")) {
+            throw error(DB_URL, url.get(), "'" + v + "' is not a supported database URL. Use jdbc:postgresql://HOST:PORT/DATABASE "
+                    + "(several instances) or jdbc:derby:PATH;create=true (one instance), or leave it unset for "
+                    + "the embedded database under the data directory.");
+        }
+        return new Database(v, user, password, false);
+    }
+
+    private Path vcardFile() {
+        Optional<ConfigValue> set = sources.lookup(VCARD_FILE);
+        if (set.isEmpty()) {
+            return null;
+        }
+        Path file = path(set.get()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw error(VCARD_FILE, set.get(), "the vCard file " + file + " does not exist or is not a file. "
+                    + "Point it at a .vcf file, or leave it unset to use the bundled sample contacts.");
+        }
+        if (!Files.isReadable(file)) {
+            throw error(VCARD_FILE, set.get(), "the vCard file " + file
+                    + " cannot be read by the server's user. Fix its permissions.");
+        }
+        return file;
+    }
+
+    private GoogleSettings google(boolean required) {
+        GoogleSettings google;
+        try {
+            google = GoogleSettings.fromConfig(key -> optional(key).orElse(null));
+        } catch (IllegalArgumentException e) {
+            String key = GOOGLE_KEYS.stream().filter(k -> e.getMessage() != null && e.getMessage().contains(k))
+                    .findFirst().orElse("contactsync.google.*");
+            throw error(key, sources.lookup(key).orElse(null), e.getMessage());
+        }
+        if (required) {
+            String hint = " It is required when " + SOURCE + " is google; docs/google.md tells how to create an "
+                    + "OAuth client.";
+            if (google.clientId() == null) {
+                throw error(GOOGLE_CLIENT_ID, null, "is not set." + hint);
+            }
+            if (google.clientSecret() == null) {
+                throw error(GOOGLE_CLIENT_SECRET, null, "is not set." + hint);
+            }
+            if (google.tokenKey() == null) {
+                throw error(GOOGLE_TOKEN_KEY, null, "is not set. It encrypts the stored Google refresh token; "
+                        + "docs/google.md tells how to generate one." + hint);
+            }
+        }
+        if (google.tokenKey() != null) {
+            try {
+                TokenCipher.fromBase64Key(google.tokenKey());
+            } catch (IllegalArgumentException e) {
+                // The message must not repeat the key itself.
+                throw error(GOOGLE_TOKEN_KEY, sources.lookup(GOOGLE_TOKEN_KEY).orElse(null),
+                        "is not a usable key: " + e.getMessage());
+            }
+        }
+        return google;
+    }
+
+    private Duration interval(String key, String defaultValue) {
+        Optional<ConfigValue> set = sources.lookup(key);
+        String v = set.map(ConfigValue::value).orElse(defaultValue);
+        Duration d;
+        try {
+            d = Intervals.parse(v).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw error(key, set.orElse(null), "'" + v + "' is not a duration. Use a number with a unit (30s, 15m, "
+                    + "2h, 1d, 1h30m), an ISO-8601 duration (PT15M), or off.");
+        }
+        if (d != null && d.compareTo(MIN_INTERVAL) < 0) {
+            throw error(key, set.orElse(null), "'" + v + "' is too short; use at least 10s, or off.");
+        }
+        return d;
+    }
+
+    private void checkFullIntervalNotShorter(Duration interval, Duration full) {
+        if (interval != null && full != null && full.compareTo(interval) < 0) {
+            Optional<ConfigValue> set = sources.lookup(FULL_SYNC_INTERVAL);
+            throw error(FULL_SYNC_INTERVAL, set.orElse(null), "(" + Intervals.format(full) + ") is shorter than "
+                    + SYNC_INTERVAL + " (" + Intervals.format(interval) + "). Make it longer, or off.");
+        }
+    }
+
+    private URI url(String key, boolean stripTrailingSlash) {
+        Optional<ConfigValue> set = sources.lookup(key);
+        if (set.isEmpty()) {
+            return null;
+        }
+        String v = set.get().value();
+        try {
+            URI u = new URI(v);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!u.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
+                throw error(key, set.get(), "'" + v + "' is not an absolute http(s) URL. Write it like "
+                        + "https://contacts.example.com/contactsync");
+            }
+            if (u.getQuery() != null || u.getFragment() != null) {
+                throw error(key, set.get(), "'" + v + "' must not have a query (?) or fragment (#).");
+            }
+            if (stripTrailingSlash && v.endsWith("/")) {
+                u = new URI(v.substring(0, v.length() - 1));
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw error(key, set.get(), "'" + v + "' is not a valid URL (" + e.getReason() + ").");
+        }
+    }
+
+    private boolean bool(String key, boolean defaultValue) {
+        Optional<ConfigValue> set = sources.lookup(key);
+        if (set.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (set.get().value().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw error(key, set.get(), "'" + set.get().value() + "' is not true or false.");
+        };
+    }
+
+    private <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue) {
+        Optional<ConfigValue> set = sources.lookup(key);
+        if (set.isEmpty()) {
+            return defaultValue;
+        }
+        String allowed = String.join(" or ", Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+        try {
+            return Enum.valueOf(type, set.get().value().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw error(key, set.get(), "'" + set.get().value() + "' is not allowed; use " + allowed + ".");
+        }
+    }
+
+    private String adminUser() {
+        Optional<ConfigValue> set = sources.lookup(ADMIN_USER);
+        if (set.isEmpty()) {
+            return "admin";
+        }
+        String v = set.get().value();
+        if (v.length() > 64 || v.contains(":") || v.chars().anyMatch(c -> Character.isWhitespace(c) || c < 32)) {
+            throw error(ADMIN_USER, set.get(), "'" + v + "' is not a usable user name: at most 64 characters, "
+                    + "without spaces or ':'.");
+        }
+        return v;
+    }
+
+    private String adminPassword() {
+        Optional<ConfigValue> set = sources.lookup(ADMIN_PASSWORD);
+        if (set.isEmpty()) {
+            return null;
+        }
+        // The value is a secret: the message never repeats it.
+        if (set.get().value().length() < 8) {
+            throw error(ADMIN_PASSWORD, set.get(), "is too short; use at least 8 characters, or leave it unset to "
+                    + "have a password generated at first start.");
+        }
+        return set.get().value();
+    }
+
+    private String directoryTitle() {
+        Optional<ConfigValue> set = sources.lookup(DIRECTORY_TITLE);
+        if (set.isEmpty()) {
+            return "Contacts";
+        }
+        String v = set.get().value();
+        if (v.length() > 32) {
+            throw error(DIRECTORY_TITLE, set.get(), "'" + v + "' is longer than the 32 characters a phone shows.");
+        }
+        return v;
+    }
+
+    private String matching(String key, Pattern pattern, String defaultValue, String rule) {
+        Optional<ConfigValue> set = sources.lookup(key);
+        if (set.isEmpty()) {
+            return defaultValue;
+        }
+        if (!pattern.matcher(set.get().value()).matches()) {
+            throw error(key, set.get(), "'" + set.get().value() + "' " + rule + ".");
+        }
+        return set.get().value();
+    }
+
+    private String matches(String v, Pattern pattern, String rule) {
+        ConfigValue set = sources.lookup(NODE_ID).orElseThrow();
+        if (!pattern.matcher(v).matches()) {
+            throw error(set.key(), set, "'" + v + "' " + rule + ".");
+        }
+        return v;
+    }
+
+    private Optional<String> optional(String key) {
+        return sources.lookup(key).map(ConfigValue::value);
+    }
+
+    private static Path path(ConfigValue v) {
+        String raw = v.value();
+        if (raw.equals("~") || raw.startsWith("~/")) {
+            raw = System.getProperty("user.home") + raw.substring(1);
+        }
+        try {
+            return Path.of(raw);
+        } catch (InvalidPathException e) {
+            throw error(v.key(), v, "'" + v.value() + "' is not a valid path (" + e.getReason() + ").");
+        }
+    }
+
+    private static ConfigException error(String key, ConfigValue value, String problem) {
+        String where = value == null ? key : key + " (set by " + value.origin() + ")";
+        return new ConfigException(key, "Invalid configuration: " + where + " " + problem
+                + " Configuration keys are listed in docs/configuration.md.");
+    }
+}

@@ -1,0 +1,137 @@
+package org.contactsync.webapp.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import org.contactsync.google.GoogleSettings;
+
+/**
+ * Everything the web application is configured with, read and validated once at start-up by
+ * {@link #load(ConfigSources)}. Every key is documented in docs/configuration.md.
+ *
+ * @param dataDir          where the embedded database and the generated admin password live
+ * @param database         JDBC URL and credentials
+ * @param source           which contact source the sync reads
+ * @param vcardFile        the vCard file for {@link Source#VCARD}; null means the bundled sample
+ * @param google           Google settings (required values are checked only when the source is Google)
+ * @param syncInterval     how often the automatic (incremental) sync runs; null: manual only
+ * @param fullSyncInterval how often the automatic sync is a full one; null: never
+ * @param publicBaseUrl    the URL people and phones use to reach the app, or null to take it from each request
+ * @param trustProxy       whether X-Forwarded-* headers are honoured
+ * @param auth             the app's own login, or the container's security
+ * @param adminUser        the administrator's user name for the app's own login
+ * @param adminPassword    the administrator's password, or null to generate one at first start
+ * @param directoryTitle   the phone directory's title
+ * @param dialPrefix       digits dialled before every number from the phone directory (outside line), or ""
+ * @param nodeId           this instance's name in a cluster, or null for a generated one
+ */
+public record ContactSyncConfig(
+        Path dataDir,
+        Database database,
+        Source source,
+        Path vcardFile,
+        GoogleSettings google,
+        Duration syncInterval,
+        Duration fullSyncInterval,
+        URI publicBaseUrl,
+        boolean trustProxy,
+        AuthMode auth,
+        String adminUser,
+        String adminPassword,
+        String directoryTitle,
+        String dialPrefix,
+        String nodeId) {
+
+    public static final String DATA_DIR = "contactsync.data-dir";
+    public static final String DB_URL = "contactsync.db.url";
+    public static final String DB_USER = "contactsync.db.user";
+    public static final String DB_PASSWORD = "contactsync.db.password";
+    public static final String SOURCE = "contactsync.source";
+    public static final String VCARD_FILE = "contactsync.vcard.file";
+    public static final String GOOGLE_CLIENT_ID = GoogleSettings.KEY_CLIENT_ID;
+    public static final String GOOGLE_CLIENT_SECRET = GoogleSettings.KEY_CLIENT_SECRET;
+    public static final String GOOGLE_TOKEN_KEY = GoogleSettings.KEY_TOKEN_KEY;
+    public static final String GOOGLE_GROUPS = GoogleSettings.KEY_GROUPS;
+    public static final String GOOGLE_API_URL = GoogleSettings.KEY_API_ROOT_URL;
+    public static final String GOOGLE_TOKEN_URL = GoogleSettings.KEY_TOKEN_URL;
+    public static final String GOOGLE_AUTH_URL = GoogleSettings.KEY_AUTH_URL;
+    public static final String GOOGLE_REDIRECT_URI = GoogleSettings.KEY_REDIRECT_URI;
+    public static final String SYNC_INTERVAL = "contactsync.sync.interval";
+    public static final String FULL_SYNC_INTERVAL = "contactsync.sync.full-interval";
+    public static final String PUBLIC_BASE_URL = "contactsync.public-base-url";
+    public static final String TRUST_PROXY = "contactsync.trust-proxy";
+    public static final String AUTH = "contactsync.auth";
+    public static final String ADMIN_USER = "contactsync.admin.user";
+    public static final String ADMIN_PASSWORD = "contactsync.admin.password";
+    public static final String DIRECTORY_TITLE = "contactsync.directory.title";
+    public static final String DIAL_PREFIX = "contactsync.directory.dial-prefix";
+    public static final String NODE_ID = "contactsync.node-id";
+
+    /** Every key this application reads (docs/configuration.md documents each one). */
+    public static final List<String> KEYS = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, SOURCE, VCARD_FILE,
+            GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, GOOGLE_TOKEN_KEY, GOOGLE_GROUPS, GOOGLE_API_URL, GOOGLE_TOKEN_URL,
+            GOOGLE_AUTH_URL, GOOGLE_REDIRECT_URI, SYNC_INTERVAL, FULL_SYNC_INTERVAL, PUBLIC_BASE_URL, TRUST_PROXY, AUTH, ADMIN_USER,
+            ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID);
+
+    public ContactSyncConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(google, "google");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(adminUser, "adminUser");
+        Objects.requireNonNull(directoryTitle, "directoryTitle");
+        dialPrefix = dialPrefix == null ? "" : dialPrefix;
+    }
+
+    /** Reads and validates the configuration; throws {@link ConfigException} naming the first bad key. */
+    public static ContactSyncConfig load(ConfigSources sources) {
+        return new ConfigReader(sources).read();
+    }
+
+    /** Whether the sync runs by itself. */
+    public boolean automaticSync() {
+        return syncInterval != null;
+    }
+
+    /** Secrets are masked. */
+    @Override
+    public String toString() {
+        return "ContactSyncConfig[dataDir=" + dataDir + ", database=" + database + ", source=" + source
+                + ", vcardFile=" + (vcardFile == null ? "(bundled sample)" : vcardFile) + ", google=" + google
+                + ", syncInterval=" + syncInterval + ", fullSyncInterval=" + fullSyncInterval
+                + ", publicBaseUrl=" + publicBaseUrl + ", trustProxy=" + trustProxy + ", auth=" + auth
+                + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "(generated)" : "****")
+                + ", directoryTitle=" + directoryTitle + ", dialPrefix=" + dialPrefix + ", nodeId=" + nodeId + "]";
+    }
+
+    public enum Source {
+        VCARD,
+        GOOGLE
+    }
+
+    public enum AuthMode {
+        /** The app's own login page (credentials from configuration or a generated password). */
+        APP,
+        /** The container authenticates; the app requires the role {@code contactsync-admin}. */
+        CONTAINER
+    }
+
+    /**
+     * @param embedded whether this is the default embedded Derby database under the data directory
+     */
+    public record Database(String url, String user, String password, boolean embedded) {
+        public boolean isDerby() {
+            return url.startsWith("jdbc:derby:");
+        }
+
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : "****")
+                    + ", embedded=" + embedded + "]";
+        }
+    }
+}

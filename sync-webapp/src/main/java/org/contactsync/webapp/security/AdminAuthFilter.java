@@ -1,0 +1,204 @@
+package org.contactsync.webapp.security;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets only the administrator reach the page and {@code /api}; {@code /directory} (the phones), the login page and
+ * static assets stay public.
+ *
+ * <p>A request the container already authenticated passes when it has the role. Otherwise, with the app's own
+ * login, the session's login (or HTTP Basic, for API clients) makes the request an {@link AdminRequest}, so
+ * {@code getUserPrincipal()} and {@code isUserInRole("contactsync-admin")} hold downstream, Jersey included.
+ */
+public final class AdminAuthFilter implements Filter {
+    /** The session attribute holding the logged-in administrator's name. */
+    public static final String SESSION_USER = "contactsync.admin";
+    public static final String ROLE = "contactsync-admin";
+
+    private static final Logger log = LoggerFactory.getLogger(AdminAuthFilter.class);
+
+    private final AuthMode mode;
+    private final AdminCredentials credentials;
+
+    /** @param credentials the app's own admin credentials; null when the container authenticates */
+    public AdminAuthFilter(AuthMode mode, AdminCredentials credentials) {
+        this.mode = mode;
+        this.credentials = credentials;
+        if (mode == AuthMode.APP && credentials == null) {
+            throw new IllegalArgumentException("the app's own login needs admin credentials");
+        }
+    }
+
+    /** The path inside the application as the container decoded and normalised it. */
+    static String pathOf(HttpServletRequest req) {
+        String servletPath = req.getServletPath() == null ? "" : req.getServletPath();
+        String info = req.getPathInfo();
+        String path = info == null ? servletPath : servletPath + info;
+        return path.isEmpty() ? "/" : path;
+    }
+
+    static boolean isPublic(String path) {
+        return path.equals("/login") || path.startsWith("/static/") || path.equals("/directory")
+                || path.startsWith("/directory/") || path.equals("/favicon.ico");
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse res = (HttpServletResponse) response;
+        String path = pathOf(req);
+        if (isPublic(path)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        if (req.getUserPrincipal() != null) {
+            if (req.isUserInRole(ROLE)) {
+                chain.doFilter(req, res);
+            } else {
+                forbidden(req, res, path);
+            }
+            return;
+        }
+        if (mode == AuthMode.CONTAINER) {
+            containerLogin(req, res, chain, path);
+            return;
+        }
+        HttpSession session = req.getSession(false);
+        Object user = session == null ? null : session.getAttribute(SESSION_USER);
+        if (user instanceof String name) {
+            chain.doFilter(new AdminRequest(req, name, HttpServletRequest.FORM_AUTH, ROLE), res);
+            return;
+        }
+        boolean api = path.equals("/api") || path.startsWith("/api/");
+        if (api) {
+            String basicUser = basicUser(req);
+            if (basicUser != null) {
+                chain.doFilter(new AdminRequest(req, basicUser, HttpServletRequest.BASIC_AUTH, ROLE), res);
+                return;
+            }
+            res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            // Browsers would pop up their own dialog on a challenge; the page's scripts say who they are.
+            if (req.getHeader("X-Requested-With") == null) {
+                res.setHeader("WWW-Authenticate", "Basic realm=\"ContactSync\", charset=\"UTF-8\"");
+            }
+            json(res, "Log in first: open the sync page and sign in, or send the administrator's user name and "
+                    + "password with HTTP Basic authentication.");
+            return;
+        }
+        if ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) {
+            String target = path + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+            res.sendRedirect(req.getContextPath() + "/login"
+                    + (target.equals("/") ? "" : "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8)));
+            return;
+        }
+        res.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Log in first.");
+    }
+
+    private void containerLogin(HttpServletRequest req, HttpServletResponse res, FilterChain chain, String path)
+            throws IOException, ServletException {
+        boolean authenticated;
+        try {
+            authenticated = req.authenticate(res);
+        } catch (ServletException e) {
+            log.warn("contactsync.auth is 'container' but the server has no login configured for this application: {}",
+                    e.toString());
+            res.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            plain(res, "This server is set to authenticate ContactSync's administrators itself "
+                    + "(contactsync.auth=container), but no login is configured for the application. "
+                    + "Configure the server's security (role contactsync-admin) or set contactsync.auth=app.");
+            return;
+        }
+        if (!authenticated) {
+            return; // the container has answered (a challenge or its login page)
+        }
+        if (req.isUserInRole(ROLE)) {
+            chain.doFilter(req, res);
+        } else {
+            forbidden(req, res, path);
+        }
+    }
+
+    private String basicUser(HttpServletRequest req) {
+        String header = req.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return null;
+            }
+            String user = decoded.substring(0, colon);
+            if (credentials.matches(user, decoded.substring(colon + 1))) {
+                return user;
+            }
+            log.warn("Refused HTTP Basic credentials for user '{}' from {}", printable(user), req.getRemoteAddr());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void forbidden(HttpServletRequest req, HttpServletResponse res, String path) throws IOException {
+        res.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        String msg = "Your account '" + req.getRemoteUser() + "' does not have the role " + ROLE
+                + " that ContactSync's administrators need. Ask the server's administrator to grant it.";
+        if (path.startsWith("/api/")) {
+            json(res, msg);
+        } else {
+            plain(res, msg);
+        }
+    }
+
+    private static void json(HttpServletResponse res, String detail) throws IOException {
+        res.setContentType("application/json;charset=UTF-8");
+        res.getWriter().write("{\"detail\":\"" + jsonEscape(detail) + "\"}");
+    }
+
+    private static void plain(HttpServletResponse res, String text) throws IOException {
+        res.setContentType("text/plain;charset=UTF-8");
+        res.getWriter().write(text);
+    }
+
+    static String jsonEscape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '<' -> sb.append("\\u003c");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    static String printable(String s) {
+        String cleaned = s.replaceAll("\\p{Cntrl}", "?");
+        return cleaned.length() > 64 ? cleaned.substring(0, 64) + "…" : cleaned;
+    }
+}

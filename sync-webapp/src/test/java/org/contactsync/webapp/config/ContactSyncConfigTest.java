@@ -1,0 +1,223 @@
+package org.contactsync.webapp.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.contactsync.google.TokenCipher;
+import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
+import org.contactsync.webapp.config.ContactSyncConfig.Source;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ContactSyncConfigTest {
+    @TempDir
+    Path tmp;
+
+    private final Map<String, String> sys = new HashMap<>();
+    private final Map<String, String> env = new HashMap<>();
+    private final Map<String, String> ctx = new HashMap<>();
+
+    private ContactSyncConfig load() {
+        sys.putIfAbsent(ContactSyncConfig.DATA_DIR, tmp.resolve("data").toString());
+        return ContactSyncConfig.load(ConfigSources.of(sys, env, ctx));
+    }
+
+    @Test
+    void defaultsGiveAnEmbeddedDerbyDatabaseTheBundledSampleAndTheAppsOwnLogin() {
+        ContactSyncConfig c = load();
+
+        assertThat(c.dataDir()).isEqualTo(tmp.resolve("data").toAbsolutePath()).isDirectory();
+        assertThat(c.database().url()).isEqualTo("jdbc:derby:" + tmp.resolve("data/db") + ";create=true");
+        assertThat(c.database().embedded()).isTrue();
+        assertThat(c.source()).isEqualTo(Source.VCARD);
+        assertThat(c.vcardFile()).isNull();
+        assertThat(c.syncInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.fullSyncInterval()).isEqualTo(Duration.ofDays(1));
+        assertThat(c.auth()).isEqualTo(AuthMode.APP);
+        assertThat(c.adminUser()).isEqualTo("admin");
+        assertThat(c.adminPassword()).isNull();
+        assertThat(c.directoryTitle()).isEqualTo("Contacts");
+        assertThat(c.dialPrefix()).isEmpty();
+        assertThat(c.publicBaseUrl()).isNull();
+        assertThat(c.trustProxy()).isFalse();
+    }
+
+    @Test
+    void systemPropertiesWinOverEnvironmentWhichWinsOverContextParameters() {
+        ctx.put("contactsync.directory.title", "from context");
+        ctx.put("contactsync.directory.dial-prefix", "7");
+        ctx.put("contactsync.admin.user", "ctx-admin");
+        env.put("CONTACTSYNC_DIRECTORY_TITLE", "from env");
+        env.put("CONTACTSYNC_DIRECTORY_DIAL_PREFIX", "8");
+        sys.put("contactsync.directory.title", "from sysprop");
+
+        ContactSyncConfig c = load();
+
+        assertThat(c.directoryTitle()).isEqualTo("from sysprop");
+        assertThat(c.dialPrefix()).isEqualTo("8");
+        assertThat(c.adminUser()).isEqualTo("ctx-admin");
+    }
+
+    @Test
+    void environmentVariableNamesAreUpperCaseWithUnderscores() {
+        assertThat(ConfigSources.environmentName("contactsync.db.url")).isEqualTo("CONTACTSYNC_DB_URL");
+        assertThat(ConfigSources.environmentName("contactsync.sync.full-interval"))
+                .isEqualTo("CONTACTSYNC_SYNC_FULL_INTERVAL");
+    }
+
+    @Test
+    void readsEveryKindOfValue() throws IOException {
+        Path vcf = Files.writeString(tmp.resolve("c.vcf"), "BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\n");
+        sys.put("contactsync.vcard.file", vcf.toString());
+        sys.put("contactsync.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        sys.put("contactsync.db.user", "postgres");
+        sys.put("contactsync.db.password", "s3cret-db");
+        sys.put("contactsync.sync.interval", "PT5M");
+        sys.put("contactsync.sync.full-interval", "off");
+        sys.put("contactsync.public-base-url", "https://contacts.example.com/cs/");
+        sys.put("contactsync.trust-proxy", "true");
+        sys.put("contactsync.auth", "container");
+        sys.put("contactsync.admin.password", "long enough");
+        sys.put("contactsync.node-id", "node-a");
+
+        ContactSyncConfig c = load();
+
+        assertThat(c.vcardFile()).isEqualTo(vcf.toAbsolutePath());
+        assertThat(c.database().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/test");
+        assertThat(c.database().embedded()).isFalse();
+        assertThat(c.syncInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.fullSyncInterval()).isNull();
+        assertThat(c.automaticSync()).isTrue();
+        assertThat(c.publicBaseUrl()).isEqualTo(URI.create("https://contacts.example.com/cs"));
+        assertThat(c.trustProxy()).isTrue();
+        assertThat(c.auth()).isEqualTo(AuthMode.CONTAINER);
+        assertThat(c.nodeId()).isEqualTo("node-a");
+        assertThat(c.toString()).doesNotContain("s3cret-db", "long enough");
+    }
+
+    @Test
+    void manualSyncWhenTheIntervalIsOff() {
+        env.put("CONTACTSYNC_SYNC_INTERVAL", "off");
+        assertThat(load().automaticSync()).isFalse();
+    }
+
+    @Test
+    void aBadDurationNamesTheKeyItsOriginAndTheExpectedFormat() {
+        env.put("CONTACTSYNC_SYNC_INTERVAL", "soon");
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, this::load);
+
+        assertThat(e.key()).isEqualTo("contactsync.sync.interval");
+        assertThat(e.getMessage())
+                .contains("contactsync.sync.interval", "environment variable CONTACTSYNC_SYNC_INTERVAL", "'soon'",
+                        "15m");
+    }
+
+    @Test
+    void anUnknownSourceListsTheAllowedOnes() {
+        ctx.put("contactsync.source", "ldap");
+
+        assertThatThrownBy(this::load).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("contactsync.source (set by servlet context parameter contactsync.source)")
+                .hasMessageContaining("use vcard or google");
+    }
+
+    @Test
+    void googleSourceRequiresClientIdSecretAndKey() {
+        sys.put("contactsync.source", "google");
+        assertThatThrownBy(this::load).hasMessageContaining("contactsync.google.client-id is not set");
+        sys.put("contactsync.google.client-id", "id");
+        assertThatThrownBy(this::load).hasMessageContaining("contactsync.google.client-secret is not set");
+        sys.put("contactsync.google.client-secret", "secret");
+        assertThatThrownBy(this::load).hasMessageContaining("contactsync.google.token-key is not set");
+        sys.put("contactsync.google.token-key", TokenCipher.generateBase64Key());
+        assertThat(load().google().configured()).isTrue();
+    }
+
+    @Test
+    void aMalformedTokenKeyIsRefusedWithoutRepeatingIt() {
+        sys.put("contactsync.google.token-key", "c2hvcnQta2V5");
+        assertThatThrownBy(this::load).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("contactsync.google.token-key").hasMessageContaining("32 bytes")
+                .hasMessageNotContaining("c2hvcnQta2V5");
+    }
+
+    @Test
+    void aFullIntervalShorterThanTheIntervalIsRefused() {
+        sys.put("contactsync.sync.interval", "2h");
+        sys.put("contactsync.sync.full-interval", "1h");
+        assertThatThrownBy(this::load).hasMessageContaining("contactsync.sync.full-interval")
+                .hasMessageContaining("shorter than contactsync.sync.interval");
+    }
+
+    @Test
+    void aMissingVCardFileIsReportedWithItsPath() {
+        sys.put("contactsync.vcard.file", tmp.resolve("nope.vcf").toString());
+        assertThatThrownBy(this::load).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("contactsync.vcard.file").hasMessageContaining("nope.vcf")
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void anUnsupportedDatabaseUrlIsRefused() {
+        sys.put("contactsync.db.url", "jdbc:mysql://db/contacts");
+        assertThatThrownBy(this::load).hasMessageContaining("contactsync.db.url")
+                .hasMessageContaining("jdbc:postgresql://");
+    }
+
+    @Test
+    void aShortAdminPasswordIsRefusedWithoutRepeatingIt() {
+        sys.put("contactsync.admin.password", "abc12");
+        assertThatThrownBy(this::load).hasMessageContaining("contactsync.admin.password")
+                .hasMessageContaining("at least 8").hasMessageNotContaining("abc12");
+    }
+
+    @Test
+    void relativeOrNonHttpBaseUrlsAreRefused() {
+        sys.put("contactsync.public-base-url", "contacts.example.com");
+        assertThatThrownBy(this::load).hasMessageContaining("contactsync.public-base-url")
+                .hasMessageContaining("absolute http(s) URL");
+        sys.put("contactsync.public-base-url", "ftp://contacts.example.com");
+        assertThatThrownBy(this::load).hasMessageContaining("absolute http(s) URL");
+    }
+
+    @Test
+    void dialPrefixAllowsOnlyDialableCharacters() {
+        sys.put("contactsync.directory.dial-prefix", "9;");
+        assertThatThrownBy(this::load).hasMessageContaining("contactsync.directory.dial-prefix")
+                .hasMessageContaining("only digits");
+    }
+
+    @Test
+    void trustProxyMustBeABoolean() {
+        sys.put("contactsync.trust-proxy", "maybe");
+        assertThatThrownBy(this::load).hasMessageContaining("contactsync.trust-proxy")
+                .hasMessageContaining("not true or false");
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsRefused() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        sys.put("contactsync.data-dir", file.toString());
+        assertThatThrownBy(this::load).hasMessageContaining("contactsync.data-dir")
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void everyKeyIsDocumentedInTheConfigurationTable() throws IOException {
+        Path doc = Path.of(System.getProperty("user.dir")).resolve("../docs/configuration.md");
+        String text = Files.readString(doc);
+        for (String key : ContactSyncConfig.KEYS) {
+            assertThat(text).as("docs/configuration.md documents " + key).contains("`" + key + "`");
+        }
+    }
+}
