@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -47,6 +48,13 @@ public final class InMemoryContactStore implements ContactStore {
 
     @Override
     public synchronized void write(List<Contact> upserts, Collection<String> deletions) {
+        // Checked before anything changes, so that bad input cannot leave a batch half-applied.
+        for (Contact c : upserts) {
+            Objects.requireNonNull(c, "a contact to write is null");
+        }
+        for (String sourceId : deletions) {
+            Objects.requireNonNull(sourceId, "a source id to delete is null");
+        }
         for (Contact c : upserts) {
             Contact old = bySourceId.get(c.sourceId());
             long id = old != null ? old.id() : nextId++;

@@ -136,6 +136,10 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
     @Override
     public synchronized Page<SyncRun> history(int limit, int offset) {
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("limit and offset must not be negative, were " + limit + " and "
+                    + offset);
+        }
         List<SyncRun> page = new ArrayList<>();
         for (int i = runs.size() - 1 - offset; i >= 0 && page.size() < limit; i--) {
             page.add(runs.get(i));
