@@ -426,8 +426,10 @@ public final class SyncManager implements AutoCloseable {
         private RunOutcome outcomeOf(Throwable e, SyncType type, SyncStats stats) {
             if (leaseLost) {
                 // Whatever the engine threw, the cause is that another node may now run: say so.
+                boolean ours = e instanceof SyncSourceException s && LEASE_LOST_MESSAGE.equals(s.getMessage());
                 return new RunOutcome(RunStatus.ERROR, type, stats, LEASE_LOST_MESSAGE,
-                        "lease of " + nodeId + " lost; engine stopped with " + UserMessages.detailFor(e));
+                        "the store no longer holds the lease of " + nodeId + " on this run"
+                                + (ours ? "" : "; the engine stopped with " + UserMessages.detailFor(e)));
             }
             boolean stopRequested = cancelRequested || shuttingDown;
             if (isCancellation(e) || (stopRequested && isInterruption(e))) {
