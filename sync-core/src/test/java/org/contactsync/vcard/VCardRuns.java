@@ -77,7 +77,7 @@ final class VCardRuns implements AutoCloseable {
         return file;
     }
 
-    /** A minimal vCard 3.0 card (5 lines; 4 without UID). */
+    /** A minimal vCard 3.0 card: 6 lines, 5 without UID. */
     static String card(String uid, String name, String phone) {
         List<String> lines = new ArrayList<>(List.of("BEGIN:VCARD", "VERSION:3.0"));
         if (uid != null) {
