@@ -7,10 +7,6 @@ package org.contactsync.vcard;
 final class VCardFormatException extends RuntimeException {
     private static final int MAX_QUOTED = 60;
 
-    private final int card;
-    private final int line;
-    private final String problem;
-
     /**
      * @param card    1-based number of the card with the problem, or 0 when the problem is not inside a card
      * @param line    1-based line of the problem, or 0 when there is none to point at
@@ -18,21 +14,6 @@ final class VCardFormatException extends RuntimeException {
      */
     VCardFormatException(int card, int line, String problem) {
         super(card > 0 ? "card " + card + " (line " + line + "): " + problem : problem);
-        this.card = card;
-        this.line = line;
-        this.problem = problem;
-    }
-
-    int card() {
-        return card;
-    }
-
-    int line() {
-        return line;
-    }
-
-    String problem() {
-        return problem;
     }
 
     /** A line of the file as shown in a message: quoted, shortened, control characters made visible. */
