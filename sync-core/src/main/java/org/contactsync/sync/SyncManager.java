@@ -122,16 +122,17 @@ public final class SyncManager implements AutoCloseable {
                     local.snapshot = run.withType(effective).withProgress(0,
                             "Starting a full sync (no earlier sync to continue from)", SyncStats.ZERO);
                 }
+                SyncRun startedRun = local.snapshot;
                 local.heartbeat = heartbeatExecutor.scheduleWithFixedDelay(local::heartbeat,
                         heartbeatInterval.toMillis(), heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
                 runExecutor.execute(local::execute);
+                return new TriggerResult.Started(startedRun);
             } catch (RuntimeException e) {
                 // The run is open in the store: end it there too, or it would block every node until its lease expires.
                 local.finish(new RunOutcome(RunStatus.ERROR, local.snapshot.type(), SyncStats.ZERO,
                         UserMessages.forFailure(e), UserMessages.detailFor(e)), e);
                 throw e;
             }
-            return new TriggerResult.Started(local.snapshot);
         }
     }
 
