@@ -106,7 +106,8 @@ final class GoogleCalls {
     }
 
     private SyncSourceException giveUp(String what, Duration elapsed, int attempts, Transient f) {
-        String over = " for " + Math.max(1, elapsed.toSeconds()) + " s (" + attempts + " attempts)";
+        String over = String.format(java.util.Locale.ROOT, " for %.1f s (%d attempts)", elapsed.toMillis() / 1000.0,
+                attempts);
         String msg = switch (f.kind) {
             case RATE_LIMITED -> "Google's rate limit for the People API stayed exceeded" + over
                     + ". Run the sync again later; if this keeps happening, sync less often.";
