@@ -1,0 +1,207 @@
+package org.contactsync.webapp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.contactsync.directory.CiscoDirectory;
+import org.contactsync.google.GoogleAccount;
+import org.contactsync.google.GooglePeopleSyncEngine;
+import org.contactsync.google.JdbcGoogleTokenStore;
+import org.contactsync.jaxrs.ApiSettings;
+import org.contactsync.jaxrs.ContactSyncFeature;
+import org.contactsync.jdbc.ContactSyncDatabase;
+import org.contactsync.jdbc.JdbcSettings;
+import org.contactsync.sync.SyncEngine;
+import org.contactsync.sync.SyncManager;
+import org.contactsync.sync.SyncSchedule;
+import org.contactsync.sync.SyncScheduler;
+import org.contactsync.vcard.VCardSyncEngine;
+import org.contactsync.webapp.config.ContactSyncConfig;
+import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
+import org.contactsync.webapp.security.AdminAuthFilter;
+import org.contactsync.webapp.security.AdminCredentials;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the web application runs, built from a {@link ContactSyncConfig}: database and stores, the engine,
+ * the {@link SyncManager}, the scheduler, the phone directory, the Google account and the admin credentials.
+ * Wiring only; the sync logic lives in sync-core. {@link #close()} stops it all in reverse order.
+ */
+public final class ContactSyncApplication implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ContactSyncApplication.class);
+
+    private final ContactSyncConfig config;
+    private final ContactSyncDatabase database;
+    private final GoogleAccount googleAccount;
+    private final SyncManager manager;
+    private final SyncScheduler scheduler;
+    private final CiscoDirectory directory;
+    private final AdminCredentials.Loaded admin;
+    private final List<Object> extraComponents;
+
+    private ContactSyncApplication(Builder b) {
+        this.config = b.config;
+        this.extraComponents = List.copyOf(b.components);
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            this.database = ContactSyncDatabase.configure()
+                    .settings(new JdbcSettings(config.database().url(), config.database().user(),
+                            config.database().password()))
+                    .poolName("contactsync")
+                    // The embedded engine belongs to this web application: stop it so no thread outlives an undeploy.
+                    .shutdownDerbyEngineOnClose(config.database().isDerby())
+                    .load();
+            opened.add(database);
+            this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
+                    ? new GoogleAccount(config.google(), new JdbcGoogleTokenStore(database.dataSource()))
+                    : null;
+            SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
+            this.directory = new CiscoDirectory(database.contactStore());
+            SyncManager.Builder mb = SyncManager.builder()
+                    .engine(engine)
+                    .stateStore(database.syncStateStore())
+                    .contactStore(database.contactStore())
+                    .listener(directory);
+            if (config.nodeId() != null) {
+                mb.nodeId(config.nodeId());
+            }
+            this.manager = mb.build();
+            opened.add(manager);
+            SyncSchedule schedule = config.syncInterval() == null && config.fullSyncInterval() == null
+                    ? SyncSchedule.OFF
+                    : new SyncSchedule(config.syncInterval(), config.fullSyncInterval(), b.initialDelay);
+            this.scheduler = new SyncScheduler(manager, schedule).start();
+            opened.add(scheduler);
+            this.admin = config.auth() == AuthMode.CONTAINER ? null
+                    : config.adminPassword() != null
+                    ? new AdminCredentials.Loaded(AdminCredentials.of(config.adminUser(), config.adminPassword()),
+                    Optional.empty(), null)
+                    : AdminCredentials.loadOrGenerate(config.adminUser(), config.dataDir());
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    public static Builder builder(ContactSyncConfig config) {
+        return new Builder(config);
+    }
+
+    private SyncEngine engine() {
+        return switch (config.source()) {
+            case VCARD -> config.vcardFile() == null ? VCardSyncEngine.bundledSample()
+                    : new VCardSyncEngine(config.vcardFile());
+            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount);
+        };
+    }
+
+    /** The Jersey application: the REST API, the phone directory and the Google connection, all in one feature. */
+    public ResourceConfig jerseyApplication() {
+        ApiSettings settings = ApiSettings.builder()
+                // The admin authenticates in the servlet layer (login page or Basic); Jersey only checks the role.
+                .adminRole(AdminAuthFilter.ROLE)
+                .publicBaseUrl(config.publicBaseUrl())
+                .trustForwardedHeaders(config.trustProxy())
+                .build();
+        ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings);
+        resources().forEach(feature::component);
+        extraComponents.forEach(feature::component);
+        ResourceConfig rc = new ResourceConfig();
+        rc.setApplicationName("contactsync");
+        rc.register(feature.build());
+        return rc;
+    }
+
+    /** The phone directory and (for a Google source) the Google connection resources. */
+    private List<Object> resources() {
+        List<Object> list = new ArrayList<>();
+        return list;
+    }
+
+    public ContactSyncConfig config() {
+        return config;
+    }
+
+    public SyncManager manager() {
+        return manager;
+    }
+
+    public SyncScheduler scheduler() {
+        return scheduler;
+    }
+
+    public CiscoDirectory directory() {
+        return directory;
+    }
+
+    public ContactSyncDatabase database() {
+        return database;
+    }
+
+    /** The Google account, when the source is Google. */
+    public Optional<GoogleAccount> googleAccount() {
+        return Optional.ofNullable(googleAccount);
+    }
+
+    /** The app's own admin credentials (absent when the container authenticates). */
+    public Optional<AdminCredentials.Loaded> admin() {
+        return Optional.ofNullable(admin);
+    }
+
+    /** Stops the scheduler, then the manager (its run is cancelled and recorded), then the pool and Derby. */
+    @Override
+    public void close() {
+        closeAll(List.of(database, manager, scheduler));
+        log.info("ContactSync stopped");
+    }
+
+    private static void closeAll(List<AutoCloseable> inOpeningOrder) {
+        for (int i = inOpeningOrder.size() - 1; i >= 0; i--) {
+            try {
+                inOpeningOrder.get(i).close();
+            } catch (Exception e) {
+                log.warn("Could not close {} cleanly: {}", inOpeningOrder.get(i).getClass().getSimpleName(),
+                        e.toString());
+            }
+        }
+    }
+
+    public static final class Builder {
+        private final ContactSyncConfig config;
+        private Function<ContactSyncConfig, SyncEngine> engine;
+        private Duration initialDelay;
+        private final List<Object> components = new ArrayList<>();
+
+        private Builder(ContactSyncConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Replaces the engine the configuration names (tests use a scripted one; embedders their own source). */
+        public Builder engine(Function<ContactSyncConfig, SyncEngine> engineFactory) {
+            this.engine = engineFactory;
+            return this;
+        }
+
+        /** When the first scheduled sync runs after start (default: the scheduler's own). */
+        public Builder initialDelay(Duration delay) {
+            this.initialDelay = delay;
+            return this;
+        }
+
+        /** A further JAX-RS resource or provider instance to mount with the API. */
+        public Builder component(Object component) {
+            components.add(Objects.requireNonNull(component, "component"));
+            return this;
+        }
+
+        public ContactSyncApplication build() {
+            return new ContactSyncApplication(this);
+        }
+    }
+}

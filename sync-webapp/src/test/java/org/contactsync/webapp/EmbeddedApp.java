@@ -1,0 +1,84 @@
+package org.contactsync.webapp;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The web application's real wiring ({@link ContactSyncListener}) in an embedded Jetty on 127.0.0.1 and a free
+ * port, with its own data directory; tests may swap the engine. Closing it stops Jetty, which undeploys the app.
+ */
+public final class EmbeddedApp implements AutoCloseable {
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-pw";
+
+    private final Server server;
+    private final ContactSyncListener listener;
+    private final URI baseUri;
+
+    private EmbeddedApp(Server server, ContactSyncListener listener, URI baseUri) {
+        this.server = server;
+        this.listener = listener;
+        this.baseUri = baseUri;
+    }
+
+    /**
+     * @param dataDir   the instance's data directory (embedded Derby lives there)
+     * @param settings  configuration keys for this instance (they win over the JVM's system properties)
+     * @param customize e.g. {@code b -> b.engine(c -> scriptedEngine)}
+     */
+    public static EmbeddedApp start(Path dataDir, Map<String, String> settings,
+                                    UnaryOperator<ContactSyncApplication.Builder> customize) throws Exception {
+        Map<String, String> all = new HashMap<>();
+        all.put("contactsync.data-dir", dataDir.toString());
+        all.put("contactsync.admin.password", ADMIN_PASSWORD);
+        all.put("contactsync.sync.interval", "off");
+        all.put("contactsync.sync.full-interval", "off");
+        all.putAll(settings);
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.setContextPath("/");
+        ContactSyncListener listener = new ContactSyncListener(customize, all);
+        context.addEventListener(listener);
+        server.setHandler(context);
+        server.setStopTimeout(5000);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        if (!context.isAvailable()) {
+            server.stop();
+            throw new IllegalStateException("The web application did not start; see the log above");
+        }
+        return new EmbeddedApp(server, listener, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"));
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public URI uri(String path) {
+        return baseUri.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public ContactSyncApplication application() {
+        return listener.application();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
