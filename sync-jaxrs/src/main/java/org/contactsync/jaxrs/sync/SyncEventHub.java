@@ -115,10 +115,19 @@ public final class SyncEventHub implements ProgressListener, AutoCloseable {
         thread.shutdownNow();
         SseBroadcaster b = broadcaster;
         if (b != null) {
-            b.close();
+            quietly(b::close);
         }
-        clients.forEach(SseEventSink::close);
+        clients.forEach(sink -> quietly(sink::close));
         clients.clear();
+    }
+
+    /** Closing a stream whose client already left fails; at shutdown that is expected and not worth a stack trace. */
+    private static void quietly(Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            log.debug("Closing an event stream failed: {}", e.toString());
+        }
     }
 
     private synchronized void startOnce(Sse sseFromRequest) {

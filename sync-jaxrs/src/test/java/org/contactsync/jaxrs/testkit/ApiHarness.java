@@ -59,7 +59,7 @@ public final class ApiHarness implements AutoCloseable {
                 app.register(c);
             }
         }
-        this.server = b.jetty ? ApiServer.jetty(app, b.contextPath) : ApiServer.inMemory(app);
+        this.server = b.jetty ? ApiServer.jetty(app) : ApiServer.inMemory(app, b.basePath);
     }
 
     public static Builder builder() {
@@ -142,7 +142,7 @@ public final class ApiHarness implements AutoCloseable {
         private final List<Object> components = new ArrayList<>();
         private final List<Object> hostComponents = new ArrayList<>();
         private boolean jetty;
-        private String contextPath = "";
+        private String basePath = "";
 
         private Builder() {
         }
@@ -178,10 +178,15 @@ public final class ApiHarness implements AutoCloseable {
             return this;
         }
 
-        /** A real Jetty on 127.0.0.1 instead of the in-memory container. */
-        public Builder jetty(String contextPath) {
+        /** A real Jetty on 127.0.0.1 (application at the root) instead of the in-memory container. */
+        public Builder jetty() {
             this.jetty = true;
-            this.contextPath = contextPath;
+            return this;
+        }
+
+        /** In memory, the application's base path (e.g. "host" serves the API at /host/api/...). */
+        public Builder basePath(String path) {
+            this.basePath = path;
             return this;
         }
 

@@ -30,12 +30,26 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer inMemory(Application app) {
-        return new ApiServer(new InMemory(app));
+        return inMemory(app, "");
     }
 
-    /** In Jetty, with the application mounted at {@code contextPath} ("" for the root). */
+    /** In Jetty; {@code contextPath} must be "" (root), kept for callers of the first version of this kit. */
     public static ApiServer jetty(Application app, String contextPath) {
-        return new ApiServer(new Jetty(app, contextPath));
+        if (contextPath != null && !contextPath.isEmpty() && !contextPath.equals("/")) {
+            throw new IllegalArgumentException("Jersey's Jetty test container deploys on the root path only; "
+                    + "use inMemory(app, basePath) to test a base path");
+        }
+        return jetty(app);
+    }
+
+    /** In memory, with the application's base at {@code basePath} ("" for the root). */
+    public static ApiServer inMemory(Application app, String basePath) {
+        return new ApiServer(new InMemory(app, basePath));
+    }
+
+    /** In Jetty at the root path (Jersey's Jetty test container deploys on the root only). */
+    public static ApiServer jetty(Application app) {
+        return new ApiServer(new Jetty(app));
     }
 
     /**
@@ -74,22 +88,27 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static final class InMemory extends JerseyTest {
-        InMemory(Application app) {
+        private final String basePath;
+
+        InMemory(Application app, String basePath) {
             super(app);
+            this.basePath = basePath;
         }
 
         @Override
         protected TestContainerFactory getTestContainerFactory() {
             return new InMemoryTestContainerFactory();
         }
+
+        @Override
+        protected URI getBaseUri() {
+            return UriBuilder.fromUri(super.getBaseUri()).path(basePath == null ? "" : basePath).path("/").build();
+        }
     }
 
     private static final class Jetty extends JerseyTest {
-        private final String contextPath;
-
-        Jetty(Application app, String contextPath) {
+        Jetty(Application app) {
             super(app);
-            this.contextPath = contextPath;
             set(TestProperties.CONTAINER_PORT, "0");
         }
 
@@ -100,8 +119,7 @@ public final class ApiServer implements AutoCloseable {
 
         @Override
         protected URI getBaseUri() {
-            return UriBuilder.fromUri("http://127.0.0.1/").port(getPort()).path(contextPath == null ? "" : contextPath)
-                    .path("/").build();
+            return UriBuilder.fromUri("http://127.0.0.1/").port(getPort()).build();
         }
     }
 }
