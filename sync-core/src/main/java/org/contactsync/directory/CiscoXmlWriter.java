@@ -179,7 +179,7 @@ public final class CiscoXmlWriter {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        if (isPlainAscii(value)) {
+        if (isAlreadyClean(value)) {
             return value; // the common case needs no copy
         }
         String s = Normalizer.isNormalized(value, Normalizer.Form.NFC)
@@ -205,21 +205,31 @@ public final class CiscoXmlWriter {
         return sb.toString().strip();
     }
 
-    /** Printable ASCII with single inner spaces only: nothing for {@link #clean} to change. */
-    private static boolean isPlainAscii(String s) {
+    /**
+     * Nothing for {@link #clean} to change: no character it removes or replaces, no leading, trailing or double
+     * space, and already composed (NFC). A cheap scan, so names need no copy on every request.
+     */
+    private static boolean isAlreadyClean(String s) {
         int n = s.length();
         if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
             return false;
         }
+        boolean ascii = true;
         char prev = 'x';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c > 0x7E || (c == ' ' && prev == ' ')) {
+            if (c < 0x20 || (c == ' ' && prev == ' ')) {
                 return false;
+            }
+            if (c > 0x7E) {
+                ascii = false;
+                if (c <= 0x9F || Character.isSurrogate(c) || Character.isSpaceChar(c) || !isAllowed(c)) {
+                    return false; // C1 controls, pairs (checked properly on the slow path), odd spaces, the rest
+                }
             }
             prev = c;
         }
-        return true;
+        return ascii || Normalizer.isNormalized(s, Normalizer.Form.NFC);
     }
 
     private static boolean isAllowed(int cp) {
