@@ -38,6 +38,7 @@ public final class SseRecorder implements AutoCloseable {
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger comments = new AtomicInteger();
+    private volatile boolean ended;
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
 
@@ -115,7 +116,14 @@ public final class SseRecorder implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // The stream ended (closed by us or the server).
+        } finally {
+            ended = true;
         }
+    }
+
+    /** Whether the stream has ended (the server closed it, or {@link #close()} was called). */
+    public boolean ended() {
+        return ended;
     }
 
     @Override
