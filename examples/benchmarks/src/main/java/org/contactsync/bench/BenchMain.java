@@ -1,0 +1,197 @@
+package org.contactsync.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the sync benchmarks and prints a Markdown report (also written to {@code --out}):
+ *
+ * <pre>
+ * java -Xmx256m -cp ... org.contactsync.bench.BenchMain
+ *     [--sizes 1000,10000,100000] [--db derby,postgresql] [--only full,sse]
+ *     [--changes 10] [--incremental-runs 5] [--warmup 2000] [--sse-steps 40] [--out bench-results.md]
+ * </pre>
+ *
+ * "full" times full syncs of each size and then incremental syncs of {@code --changes} edits over each store;
+ * "sse" times live progress events. PostgreSQL is skipped, with a note, when nothing answers on 127.0.0.1:5432.
+ * The directory load test is a separate script (wrk.sh) because it needs a server that stays up.
+ */
+public final class BenchMain {
+    /** Every option and its default. */
+    static final Map<String, String> DEFAULTS = Map.of(
+            "sizes", "1000,10000,100000", "db", "derby,postgresql", "only", "full,sse", "changes", "10",
+            "incremental-runs", "5", "warmup", "2000", "sse-steps", "40", "out", "bench-results.md",
+            "work-dir", System.getProperty("java.io.tmpdir"));
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args, DEFAULTS);
+        String report = run(opts);
+        Path out = Path.of(opts.get("out"));
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("(written to " + out.toAbsolutePath() + ")");
+        System.exit(0);
+    }
+
+    /** Runs what {@code opts} asks for and returns the report. */
+    static String run(Map<String, String> opts) throws Exception {
+        Set<String> only = new LinkedHashSet<>(Arrays.asList(opts.get("only").split(",")));
+        int[] sizes = Arrays.stream(opts.get("sizes").split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+        List<BenchDatabase.Kind> dbs = new ArrayList<>();
+        for (String d : opts.get("db").split(",")) {
+            dbs.add(BenchDatabase.Kind.parse(d));
+        }
+        int changes = Integer.parseInt(opts.get("changes"));
+        int incrementalRuns = Integer.parseInt(opts.get("incremental-runs"));
+        int warmup = Integer.parseInt(opts.get("warmup"));
+        Path work = Files.createTempDirectory(Path.of(opts.get("work-dir")), "contactsync-bench-");
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", work.resolve("derby.log").toString());
+        }
+
+        StringBuilder md = new StringBuilder();
+        md.append(machine());
+        List<String> notes = new ArrayList<>();
+        try (HeapSampler heap = new HeapSampler()) {
+            if (only.contains("full")) {
+                if (dbs.remove(BenchDatabase.Kind.POSTGRESQL)) {
+                    if (BenchDatabase.postgresAvailable()) {
+                        dbs.add(BenchDatabase.Kind.POSTGRESQL);
+                    } else {
+                        notes.add("PostgreSQL skipped: nothing answered at " + BenchDatabase.POSTGRES_URL);
+                    }
+                }
+                FullSyncBenchmark bench = new FullSyncBenchmark(work, heap);
+                if (warmup > 0) {
+                    log("warm-up: full sync of %,d contacts (not reported)", warmup);
+                    bench.run(dbs.get(0), warmup, changes, 2);
+                }
+                List<FullSyncBenchmark.Result> results = new ArrayList<>();
+                for (BenchDatabase.Kind db : dbs) {
+                    for (int size : sizes) {
+                        log("full sync of %,d contacts into %s, then %d incremental runs of %d changes", size,
+                                db.label(), incrementalRuns, changes);
+                        FullSyncBenchmark.Result r = bench.run(db, size, changes, incrementalRuns);
+                        results.add(r);
+                        log("  full: %,d ms (%,.0f contacts/s), peak heap %d MB, after GC %d MB, %s; incremental "
+                                        + "median %d ms", r.full().wallMillis(), r.full().contactsPerSecond(),
+                                r.full().heap().peakUsedMb(), r.full().heap().peakAfterGcMb(),
+                                r.full().run().status(), r.incremental().median());
+                    }
+                }
+                md.append(fullTable(results)).append(incrementalTable(results));
+            }
+            if (only.contains("sse")) {
+                int steps = Integer.parseInt(opts.get("sse-steps"));
+                log("live progress latency: %d progress steps, 150 ms apart and 10 ms apart", steps);
+                md.append(sseTable(new SseLatencyBenchmark().run(steps, 150, 10)));
+            }
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        md.append(String.format(Locale.ROOT, "%nLoad average at the end: %.2f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        notes.forEach(n -> md.append("\nNote: ").append(n).append('\n'));
+        return md.toString();
+    }
+
+    private static String machine() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return String.format(Locale.ROOT, "## Benchmark run %s%n%n- %s %s, %d CPUs, load average at start %.2f%n"
+                        + "- Java %s (%s), max heap %d MB, GC %s%n%n", Instant.now(), os.getName(), os.getArch(),
+                os.getAvailableProcessors(), os.getSystemLoadAverage(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20,
+                String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList()));
+    }
+
+    private static String fullTable(List<FullSyncBenchmark.Result> results) {
+        StringBuilder sb = new StringBuilder("### Full sync (Google client → emulator → database)\n\n"
+                + "| database | contacts | wall time | contacts/s | peak heap used | peak heap after GC | GCs (ms) "
+                + "| result | target |\n|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (FullSyncBenchmark.Result r : results) {
+            FullSyncBenchmark.FullResult f = r.full();
+            String target = f.contacts() == 10_000 ? (f.wallMillis() < 3_000 ? "< 3 s: met" : "< 3 s: MISSED by "
+                    + (f.wallMillis() - 3_000) + " ms")
+                    : f.contacts() == 100_000 ? ("completes in " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB heap: " + (f.ok() ? "met" : "MISSED")) : "";
+            sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d ms | %,.0f | %d MB | %d MB | %d (%d) | %s | %s |%n",
+                    f.db().label(), f.contacts(), f.wallMillis(), f.contactsPerSecond(), f.heap().peakUsedMb(),
+                    f.heap().peakAfterGcMb(), f.heap().gcCount(), f.heap().gcMillis(),
+                    f.ok() ? "completed, " + f.run().stats().added() + " added"
+                            : f.run().status() + ": " + f.run().error(), target));
+        }
+        return sb.append('\n').toString();
+    }
+
+    private static String incrementalTable(List<FullSyncBenchmark.Result> results) {
+        StringBuilder sb = new StringBuilder("### Incremental sync (edits since the last sync token)\n\n"
+                + "| database | store size | changes | runs | median | min | max | result | target |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (FullSyncBenchmark.Result r : results) {
+            FullSyncBenchmark.IncrementalResult i = r.incremental();
+            if (i.wallMillis().isEmpty()) {
+                continue;
+            }
+            String target = i.contacts() == 100_000 ? (i.median() < 200 ? "< 200 ms: met"
+                    : "< 200 ms: MISSED by " + (i.median() - 200) + " ms") : "";
+            sb.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %d ms | %d ms | %d ms | %s | %s |%n",
+                    i.db().label(), i.contacts(), i.changes(), i.wallMillis().size(), i.median(), i.min(), i.max(),
+                    i.ok() ? "each updated " + i.changes() : "WRONG RESULT", target));
+        }
+        return sb.append('\n').toString();
+    }
+
+    private static String sseTable(List<SseLatencyBenchmark.Result> results) {
+        StringBuilder sb = new StringBuilder("### Live progress latency (engine progress call → SSE event at client)\n\n"
+                + "| engine reports every | steps | seen | p50 | p95 | max |\n|---:|---:|---:|---:|---:|---:|\n");
+        for (SseLatencyBenchmark.Result r : results) {
+            sb.append(String.format(Locale.ROOT, "| %d ms | %d | %d | %.1f ms | %.1f ms | %.1f ms |%n", r.gapMillis(),
+                    r.steps(), r.latencyMicros().size(), r.percentile(50) / 1000.0, r.percentile(95) / 1000.0,
+                    r.percentile(100) / 1000.0));
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** {@code --key value} pairs over the defaults; unknown keys are refused with the list of known ones. */
+    static Map<String, String> options(String[] args, Map<String, String> defaults) {
+        Map<String, String> opts = new HashMap<>(defaults);
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--") || i + 1 >= args.length || !defaults.containsKey(a.substring(2))) {
+                throw new IllegalArgumentException("unknown or incomplete option '" + a + "'; options: --"
+                        + String.join(" <v>, --", defaults.keySet()) + " <v>");
+            }
+            opts.put(a.substring(2), args[++i]);
+        }
+        return opts;
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "%tT " + format + "%n", prepend(System.currentTimeMillis(), args));
+        System.out.flush();
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

@@ -1,0 +1,49 @@
+package org.contactsync.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Proves the benchmark code works, at sizes too small to mean anything; the numbers come from bench.sh. */
+class BenchmarksSmokeTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void syncAndLiveProgressBenchmarksRunAtATinySizeAndReportTheirTables() throws Exception {
+        String report = BenchMain.run(BenchMain.options(new String[] {
+                "--sizes", "150", "--db", "derby", "--changes", "3", "--incremental-runs", "2", "--warmup", "0",
+                "--sse-steps", "4", "--work-dir", work.toString()}, BenchMain.DEFAULTS));
+
+        assertThat(report)
+                .contains("### Full sync")
+                .containsPattern("\\| Derby \\(embedded, file\\) \\| 150 \\| [\\d,]+ ms \\| [\\d,]+ \\| \\d+ MB \\| \\d+ MB "
+                        + "\\| \\d+ \\(\\d+\\) \\| completed, 150 added \\|")
+                .containsPattern("\\| Derby \\(embedded, file\\) \\| 150 \\| 3 \\| 2 \\| \\d+ ms \\| \\d+ ms \\| \\d+ ms "
+                        + "\\| each updated 3 \\|")
+                .contains("### Live progress latency")
+                .containsPattern("\\| 150 ms \\| 4 \\| 4 \\| [\\d.]+ ms \\|")
+                .containsPattern("\\| 10 ms \\| 4 \\| 4 \\| [\\d.]+ ms \\|");
+    }
+
+    @Test
+    void directoryServerServesEachPageAndTheSameXmlAsAStaticFile() throws Exception {
+        try (DirectoryBenchServer.Running server = DirectoryBenchServer.start(300, 0, work)) {
+            Map<String, String> urls = server.urls();
+            assertThat(urls).containsOnlyKeys("MENU", "GROUP", "CONTACT", "SEARCH", "STATIC_MENU", "STATIC_GROUP",
+                    "STATIC_CONTACT", "STATIC_SEARCH");
+            assertThat(urls.values()).allMatch(u -> u.startsWith("http://127.0.0.1:"));
+            for (String page : new String[] {"MENU", "GROUP", "CONTACT", "SEARCH"}) {
+                String dynamic = DirectoryBenchServer.fetch(urls.get(page));
+                assertThat(dynamic).startsWith("<?xml").contains("<CiscoIPPhone");
+                assertThat(DirectoryBenchServer.fetch(urls.get("STATIC_" + page))).isEqualTo(dynamic);
+            }
+            assertThat(urls.get("GROUP")).contains("/directory/groups/");
+            assertThat(urls.get("CONTACT")).contains("/directory/contacts/");
+        }
+    }
+}
