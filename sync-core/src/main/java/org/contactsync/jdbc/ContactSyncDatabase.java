@@ -1,0 +1,240 @@
+package org.contactsync.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The ContactSync database, ready to use: a connection pool, the schema created or upgraded by Flyway, and the two
+ * stores built on it.
+ *
+ * <pre>{@code
+ * try (ContactSyncDatabase db = ContactSyncDatabase.configure()
+ *         .settings(JdbcSettings.derbyFile(dataDirectory))
+ *         .load()) {
+ *     SyncManager manager = SyncManager.builder()
+ *         .contactStore(db.contactStore())
+ *         .stateStore(db.syncStateStore())
+ *         ...
+ * }
+ * }</pre>
+ *
+ * {@link #close()} closes the pool and shuts an embedded Derby database down cleanly, so that an undeployed web app
+ * leaves no open files or threads behind.
+ */
+public final class ContactSyncDatabase implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ContactSyncDatabase.class);
+    /** Flyway's history table; named for ContactSync so it can share a schema with other applications. */
+    public static final String HISTORY_TABLE = "contactsync_schema_history";
+
+    private final DataSource dataSource;
+    private final HikariDataSource ownedPool;
+    private final JdbcSettings settings;
+    private final Dialect dialect;
+    private final boolean shutdownDerbyEngine;
+    private final JdbcContactStore contactStore;
+    private final JdbcSyncStateStore syncStateStore;
+    private boolean closed;
+
+    private ContactSyncDatabase(DataSource dataSource, HikariDataSource ownedPool, JdbcSettings settings,
+                                Dialect dialect, boolean shutdownDerbyEngine) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.settings = settings;
+        this.dialect = dialect;
+        this.shutdownDerbyEngine = shutdownDerbyEngine;
+        this.contactStore = new JdbcContactStore(dataSource, dialect);
+        this.syncStateStore = new JdbcSyncStateStore(dataSource, dialect);
+    }
+
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /** Opens (creating or upgrading) the database described by {@code settings}. */
+    public static ContactSyncDatabase open(JdbcSettings settings) {
+        return configure().settings(settings).load();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public JdbcContactStore contactStore() {
+        return contactStore;
+    }
+
+    public JdbcSyncStateStore syncStateStore() {
+        return syncStateStore;
+    }
+
+    /**
+     * Closes the pool this object created (not a DataSource the caller passed in) and shuts embedded Derby down:
+     * a file database is closed cleanly, an in-memory one is dropped. Safe to call twice.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ownedPool == null) {
+            return;
+        }
+        ownedPool.close();
+        if (dialect == Dialect.DERBY) {
+            shutDownDerby();
+        }
+    }
+
+    private void shutDownDerby() {
+        String url = settings.url();
+        int semicolon = url.indexOf(';');
+        String database = url.substring("jdbc:derby:".length(), semicolon < 0 ? url.length() : semicolon);
+        // In-memory databases are dropped: nothing else would free their memory.
+        String attribute = database.startsWith("memory:") ? ";drop=true" : ";shutdown=true";
+        derbyShutdown("jdbc:derby:" + database + attribute, "08006", "database " + database);
+        if (shutdownDerbyEngine) {
+            derbyShutdown("jdbc:derby:;shutdown=true", "XJ015", "the Derby engine");
+        }
+    }
+
+    private void derbyShutdown(String url, String expectedState, String what) {
+        Properties props = new Properties();
+        if (settings.user() != null) {
+            props.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            props.setProperty("password", settings.password());
+        }
+        try (Connection ignored = DriverManager.getConnection(url, props)) {
+            log.warn("Derby did not report the shutdown of {}", what);
+        } catch (SQLException e) {
+            // Derby reports a successful shutdown as an exception with this SQLState.
+            if (expectedState.equals(e.getSQLState())) {
+                log.info("Shut down {}", what);
+            } else {
+                log.warn("Could not shut down {} cleanly: {}", what, DataAccessException.describe(e));
+            }
+        }
+    }
+
+    /** Flyway-like fluent configuration; {@link #load()} connects and migrates. */
+    public static final class Builder {
+        private JdbcSettings settings;
+        private DataSource dataSource;
+        private String poolName = "contactsync";
+        private boolean migrate = true;
+        private boolean shutdownDerbyEngine;
+
+        private Builder() {
+        }
+
+        /** Connect with a pool built from these settings (the usual way). */
+        public Builder settings(JdbcSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Use a DataSource the caller manages (e.g. from the container); it is not closed by {@link #close()}.
+         * The dialect is read from its metadata.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** The pool's name in logs and JMX; give each pool in one JVM its own. */
+        public Builder poolName(String poolName) {
+            this.poolName = Objects.requireNonNull(poolName, "poolName");
+            return this;
+        }
+
+        /** Whether to create/upgrade the schema on load (default true). */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /**
+         * Also shut down the whole embedded Derby engine on close (default false). A web app that bundles Derby
+         * should set this, so undeploying it stops Derby's threads and unregisters its driver; leave it off when
+         * other code in the JVM still uses Derby.
+         */
+        public Builder shutdownDerbyEngineOnClose(boolean shutdown) {
+            this.shutdownDerbyEngine = shutdown;
+            return this;
+        }
+
+        public ContactSyncDatabase load() {
+            if ((settings == null) == (dataSource == null)) {
+                throw new IllegalStateException("Configure either settings(...) or dataSource(...), not both or neither.");
+            }
+            HikariDataSource pool = settings != null ? DataSources.create(settings, poolName) : null;
+            DataSource ds = pool != null ? pool : dataSource;
+            try {
+                Dialect dialect = detectDialect(ds);
+                if (migrate) {
+                    migrate(ds, dialect, settings == null ? null : settings.schema());
+                }
+                return new ContactSyncDatabase(ds, pool, settings, dialect, shutdownDerbyEngine);
+            } catch (RuntimeException e) {
+                if (pool != null) {
+                    pool.close();
+                }
+                throw e;
+            }
+        }
+
+        private Dialect detectDialect(DataSource ds) {
+            try (Connection c = ds.getConnection()) {
+                return settings != null ? settings.dialect() : Dialect.of(c);
+            } catch (SQLException e) {
+                String where = settings != null ? " at " + settings.redactedUrl() : "";
+                throw new DataAccessException("Could not connect to the database" + where
+                        + ". Check that it is running and that its URL, user and password are right", e);
+            }
+        }
+
+        private static void migrate(DataSource ds, Dialect dialect, String schema) {
+            try {
+                var config = Flyway.configure(ContactSyncDatabase.class.getClassLoader())
+                        .dataSource(ds)
+                        .locations(dialect.migrationLocation())
+                        .table(HISTORY_TABLE)
+                        .failOnMissingLocations(true)
+                        // So ContactSync may share a schema that already holds other tables.
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0");
+                if (schema != null) {
+                    config = config.schemas(schema);
+                }
+                MigrateResult result = config.load().migrate();
+                if (result.migrationsExecuted > 0) {
+                    log.info("Database schema upgraded to version {} ({} migrations)", result.targetSchemaVersion,
+                            result.migrationsExecuted);
+                }
+            } catch (FlywayException e) {
+                throw new IllegalStateException("Could not create or upgrade the ContactSync database schema: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+}

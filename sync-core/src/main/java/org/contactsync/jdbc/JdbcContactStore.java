@@ -1,0 +1,487 @@
+package org.contactsync.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.contactsync.Page;
+import org.contactsync.contact.Contact;
+import org.contactsync.contact.ContactQuery;
+import org.contactsync.contact.ContactStore;
+import org.contactsync.contact.PhoneNumber;
+import org.contactsync.contact.PhoneType;
+import org.contactsync.contact.SearchText;
+
+/**
+ * The local copy of the address book in a database. Each {@link #write} is one transaction of JDBC batches, so
+ * readers (on this or any other instance) see a whole batch or none of it; search and ordering follow
+ * {@link ContactQuery#matches} and {@link org.contactsync.contact.InMemoryContactStore#BY_NAME} exactly.
+ *
+ * <p>On Derby, readers share and writers hold an exclusive lock on the contacts table for their transaction,
+ * because Derby's READ COMMITTED could otherwise show a reader part of a batch. PostgreSQL reads from one
+ * snapshot (REPEATABLE READ).
+ */
+public final class JdbcContactStore implements ContactStore {
+    /** Rows per batch execution. */
+    private static final int CHUNK = 500;
+    /** Values per IN list. */
+    private static final int IN_SIZE = 50;
+    /** Rows fetched per round trip when streaming. */
+    static final int FETCH_SIZE = 500;
+    private static final int NAME_COLUMN = 1000;
+    private static final int DIGITS_COLUMN = 255;
+
+    private static final String CONTACT_COLUMNS = "c.id, c.source_id, c.display_name, c.given_name, c.family_name, "
+            + "c.organization, c.emails, c.group_names, c.etag, c.updated_at";
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final Transactions transactions;
+
+    public JdbcContactStore(DataSource dataSource, Dialect dialect) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.transactions = new Transactions(dataSource);
+    }
+
+    @Override
+    public Map<String, String> contentHashes(Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = List.copyOf(new LinkedHashSet<>(sourceIds));
+        return read("read content hashes", c -> {
+            Map<String, String> result = new HashMap<>();
+            forEachIn(c, "SELECT source_id, content_hash FROM contacts WHERE source_id IN (", ")", ids,
+                    rs -> result.put(rs.getString(1), rs.getString(2)));
+            return result;
+        });
+    }
+
+    @Override
+    public Set<String> sourceIds() {
+        return read("read contact source ids", c -> {
+            Set<String> result = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_id FROM contacts")) {
+                ps.setFetchSize(FETCH_SIZE * 4);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(rs.getString(1));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public void write(List<Contact> upserts, Collection<String> deletions) {
+        // Checked before the transaction starts, so bad input cannot leave anything half-written.
+        Map<String, Contact> bySourceId = new LinkedHashMap<>();
+        for (Contact contact : upserts) {
+            Objects.requireNonNull(contact, "a contact to write is null");
+            bySourceId.put(contact.sourceId(), contact); // a later duplicate wins, as in the in-memory store
+        }
+        List<String> toDelete = new ArrayList<>(new LinkedHashSet<>(deletions));
+        for (String sourceId : toDelete) {
+            Objects.requireNonNull(sourceId, "a source id to delete is null");
+        }
+        transactions.write("save contacts", c -> {
+            if (dialect == Dialect.DERBY) {
+                lockContacts(c, "EXCLUSIVE");
+            }
+            // Also makes writers on other instances take turns.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE contact_store_version SET version = version + 1 WHERE id = 1")) {
+                ps.executeUpdate();
+            }
+            Map<String, Long> existing = idsOf(c, bySourceId.keySet());
+            List<Contact> changed = new ArrayList<>();
+            List<Contact> added = new ArrayList<>();
+            for (Contact contact : bySourceId.values()) {
+                (existing.containsKey(contact.sourceId()) ? changed : added).add(contact);
+            }
+            updateContacts(c, changed, existing);
+            insertContacts(c, added);
+            Map<String, Long> ids = new HashMap<>(existing);
+            ids.putAll(idsOf(c, added.stream().map(Contact::sourceId).toList()));
+            insertPhones(c, bySourceId.values(), ids);
+            deleteContacts(c, toDelete);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Contact> findById(long id) {
+        return read("read a contact", c -> first(loadContacts(c, "WHERE c.id = ?", List.of(id))));
+    }
+
+    @Override
+    public Optional<Contact> findBySourceId(String sourceId) {
+        return read("read a contact", c -> first(loadContacts(c, "WHERE c.source_id = ?", List.of(sourceId))));
+    }
+
+    @Override
+    public Page<Contact> search(ContactQuery query) {
+        List<Object> params = new ArrayList<>();
+        String where = where(query, params);
+        return read("search contacts", c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM contacts c " + where)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(query.offset());
+            pageParams.add(query.limit());
+            List<Contact> items = loadContacts(c, where + " ORDER BY c.name_folded, c.id "
+                    + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParams);
+            return new Page<>(items, total, query.limit(), query.offset());
+        });
+    }
+
+    @Override
+    public long count() {
+        return read("count contacts", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM contacts");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Streams every contact with its phones from one query, {@value #FETCH_SIZE} rows per round trip. The action
+     * runs inside the read transaction: it must not write to this store (on Derby that would wait for itself).
+     */
+    @Override
+    public void forEach(Consumer<Contact> action) {
+        read("read all contacts", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTACT_COLUMNS
+                    + ", p.phone_number, p.phone_type, p.is_primary FROM contacts c "
+                    + "LEFT JOIN contact_phones p ON p.contact_id = c.id "
+                    + "ORDER BY c.name_folded, c.id, p.sort_order")) {
+                ps.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    Contact current = null;
+                    List<PhoneNumber> phones = new ArrayList<>();
+                    while (rs.next()) {
+                        long id = rs.getLong("id");
+                        if (current != null && current.id() != id) {
+                            action.accept(withPhones(current, phones));
+                            phones.clear();
+                            current = null;
+                        }
+                        if (current == null) {
+                            current = contact(rs, List.of());
+                        }
+                        String number = rs.getString("phone_number");
+                        if (number != null) {
+                            phones.add(phone(rs));
+                        }
+                    }
+                    if (current != null) {
+                        action.accept(withPhones(current, phones));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long version() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT version FROM contact_store_version WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new DataAccessException("Could not read the contact store version", e);
+        }
+    }
+
+    // ---- reading
+
+    private <T> T read(String what, Transactions.Work<T> work) {
+        if (dialect == Dialect.DERBY) {
+            return transactions.run(what, Connection.TRANSACTION_READ_COMMITTED, c -> {
+                lockContacts(c, "SHARE");
+                return work.run(c);
+            });
+        }
+        return transactions.run(what, Connection.TRANSACTION_REPEATABLE_READ, work);
+    }
+
+    private static void lockContacts(Connection c, String mode) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("LOCK TABLE contacts IN " + mode + " MODE");
+        }
+    }
+
+    /** The WHERE clause of {@link ContactQuery#matches}, with its parameters. */
+    private static String where(ContactQuery query, List<Object> params) {
+        if (query.text().isEmpty()) {
+            return "";
+        }
+        String digits = query.phoneDigits();
+        if (!digits.isEmpty()) {
+            // PhoneNumbers.matches: the stored number contains the query, or (with 7+ digits) ends it.
+            params.add("%" + digits + "%");
+            List<String> suffixes = new ArrayList<>();
+            for (int len = 7; len <= Math.min(digits.length(), DIGITS_COLUMN); len++) {
+                suffixes.add(digits.substring(digits.length() - len));
+            }
+            params.addAll(suffixes);
+            return "WHERE EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = c.id AND (p.digits LIKE ?"
+                    + (suffixes.isEmpty() ? "" : " OR p.digits IN (" + Columns.placeholders(suffixes.size()) + ")")
+                    + "))";
+        }
+        // ContactQuery.nameMatches: starts with the text, or has it at a word start (after a space or hyphen).
+        String q = Columns.likeLiteral(query.foldedText());
+        StringBuilder sb = new StringBuilder("WHERE (");
+        String[] columns = {"c.name_folded", "c.org_folded"};
+        for (int i = 0; i < columns.length; i++) {
+            if (i > 0) {
+                sb.append(" OR ");
+            }
+            sb.append(columns[i]).append(" LIKE ? ESCAPE '\\' OR ")
+                    .append(columns[i]).append(" LIKE ? ESCAPE '\\' OR ")
+                    .append(columns[i]).append(" LIKE ? ESCAPE '\\'");
+            params.add(q + "%");
+            params.add("% " + q + "%");
+            params.add("%-" + q + "%");
+        }
+        return sb.append(')').toString();
+    }
+
+    /** Contacts selected by {@code clause} (a WHERE/ORDER BY tail over alias c), with their phones. */
+    private List<Contact> loadContacts(Connection c, String clause, List<Object> params) throws SQLException {
+        List<Contact> contacts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTACT_COLUMNS + " FROM contacts c " + clause)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    contacts.add(contact(rs, List.of()));
+                }
+            }
+        }
+        if (contacts.isEmpty()) {
+            return contacts;
+        }
+        Map<Long, List<PhoneNumber>> phones = new HashMap<>();
+        forEachIn(c, "SELECT p.contact_id, p.phone_number, p.phone_type, p.is_primary, p.sort_order "
+                        + "FROM contact_phones p WHERE p.contact_id IN (", ") ORDER BY p.contact_id, p.sort_order",
+                contacts.stream().map(Contact::id).toList(),
+                rs -> phones.computeIfAbsent(rs.getLong("contact_id"), k -> new ArrayList<>()).add(phone(rs)));
+        contacts.replaceAll(ct -> withPhones(ct, phones.getOrDefault(ct.id(), List.of())));
+        return contacts;
+    }
+
+    private Contact contact(ResultSet rs, List<PhoneNumber> phones) throws SQLException {
+        return new Contact(rs.getLong("id"), rs.getString("source_id"), rs.getString("display_name"),
+                rs.getString("given_name"), rs.getString("family_name"), rs.getString("organization"), phones,
+                Columns.decodeList(rs.getString("emails")), Columns.decodeList(rs.getString("group_names")),
+                rs.getString("etag"), dialect.getInstant(rs, "updated_at"));
+    }
+
+    private static PhoneNumber phone(ResultSet rs) throws SQLException {
+        return new PhoneNumber(rs.getString("phone_number"), PhoneType.valueOf(rs.getString("phone_type")), null,
+                rs.getBoolean("is_primary"));
+    }
+
+    private static Contact withPhones(Contact c, List<PhoneNumber> phones) {
+        return new Contact(c.id(), c.sourceId(), c.displayName(), c.givenName(), c.familyName(), c.organization(),
+                phones, c.emails(), c.groups(), c.etag(), c.updatedAt());
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else if (p instanceof Long n) {
+                ps.setLong(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) p);
+            }
+        }
+    }
+
+    private static <T> Optional<T> first(List<T> list) {
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    // ---- writing
+
+    private static Map<String, Long> idsOf(Connection c, Collection<String> sourceIds) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        forEachIn(c, "SELECT source_id, id FROM contacts WHERE source_id IN (", ")", List.copyOf(sourceIds),
+                rs -> ids.put(rs.getString(1), rs.getLong(2)));
+        return ids;
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code prefix ?, ?, ... suffix} for the values, {@value #IN_SIZE} at a time. The statement always has
+     * {@value #IN_SIZE} placeholders (a short last chunk repeats its last value), so the database compiles it
+     * once; Derby compiles long or varying IN lists slowly.
+     */
+    private static void forEachIn(Connection c, String prefix, String suffix, List<?> values, RowHandler handler)
+            throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(prefix + Columns.placeholders(IN_SIZE) + suffix)) {
+            for (int from = 0; from < values.size(); from += IN_SIZE) {
+                bindIn(ps, values, from);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        handler.row(rs);
+                    }
+                }
+            }
+        }
+    }
+
+    private void updateContacts(Connection c, List<Contact> contacts, Map<String, Long> ids) throws SQLException {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE contacts SET display_name = ?, name_folded = ?, "
+                + "given_name = ?, family_name = ?, organization = ?, org_folded = ?, emails = ?, group_names = ?, "
+                + "etag = ?, content_hash = ?, updated_at = ? WHERE id = ?")) {
+            int n = 0;
+            for (Contact contact : contacts) {
+                bindContact(update, 1, contact);
+                update.setLong(12, ids.get(contact.sourceId()));
+                update.addBatch();
+                if (++n % CHUNK == 0) {
+                    update.executeBatch();
+                }
+            }
+            update.executeBatch();
+        }
+        // Their phones are written anew with the new ones.
+        updateIn(c, "DELETE FROM contact_phones WHERE contact_id IN (", ")",
+                contacts.stream().map(ct -> ids.get(ct.sourceId())).toList());
+    }
+
+    private void insertContacts(Connection c, List<Contact> contacts) throws SQLException {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO contacts (display_name, name_folded, "
+                + "given_name, family_name, organization, org_folded, emails, group_names, etag, content_hash, "
+                + "updated_at, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int n = 0;
+            for (Contact contact : contacts) {
+                bindContact(insert, 1, contact);
+                insert.setString(12, contact.sourceId());
+                insert.addBatch();
+                if (++n % CHUNK == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Binds the 11 columns every contact row has, from {@code first}. */
+    private void bindContact(PreparedStatement ps, int first, Contact c) throws SQLException {
+        int i = first;
+        // Over-long names are cut to the column size rather than failing the whole sync; the hash stays the
+        // source's, so the next sync does not see a change.
+        ps.setString(i++, Columns.fit(c.displayName(), NAME_COLUMN));
+        ps.setString(i++, Columns.fit(SearchText.fold(c.displayName()), NAME_COLUMN));
+        ps.setString(i++, Columns.fit(c.givenName(), NAME_COLUMN));
+        ps.setString(i++, Columns.fit(c.familyName(), NAME_COLUMN));
+        ps.setString(i++, Columns.fit(c.organization(), NAME_COLUMN));
+        ps.setString(i++, c.organization() == null ? null : Columns.fit(SearchText.fold(c.organization()), NAME_COLUMN));
+        ps.setString(i++, Columns.encodeList(c.emails()));
+        ps.setString(i++, Columns.encodeList(c.groups()));
+        ps.setString(i++, Columns.fit(c.etag(), NAME_COLUMN));
+        ps.setString(i++, c.contentHash());
+        dialect.setInstant(ps, i, c.updatedAt());
+    }
+
+    private static void insertPhones(Connection c, Collection<Contact> contacts, Map<String, Long> ids)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO contact_phones (contact_id, sort_order, "
+                + "phone_number, phone_type, digits, is_primary) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int n = 0;
+            for (Contact contact : contacts) {
+                long id = ids.get(contact.sourceId());
+                int order = 0;
+                for (PhoneNumber phone : contact.phones()) {
+                    insert.setLong(1, id);
+                    insert.setInt(2, order++);
+                    insert.setString(3, Columns.fit(phone.number(), NAME_COLUMN));
+                    insert.setString(4, phone.type().name());
+                    insert.setString(5, Columns.fit(phone.digits(), DIGITS_COLUMN));
+                    insert.setBoolean(6, phone.primary());
+                    insert.addBatch();
+                    if (++n % CHUNK == 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            if (n % CHUNK != 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static void deleteContacts(Connection c, List<String> sourceIds) throws SQLException {
+        // The contacts' phones go with them (ON DELETE CASCADE).
+        updateIn(c, "DELETE FROM contacts WHERE source_id IN (", ")", sourceIds);
+    }
+
+    /** Like {@link #forEachIn} for an update statement. */
+    private static void updateIn(Connection c, String prefix, String suffix, List<?> values) throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(prefix + Columns.placeholders(IN_SIZE) + suffix)) {
+            for (int from = 0; from < values.size(); from += IN_SIZE) {
+                bindIn(ps, values, from);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void bindIn(PreparedStatement ps, List<?> values, int from) throws SQLException {
+        for (int i = 0; i < IN_SIZE; i++) {
+            Object v = values.get(Math.min(from + i, values.size() - 1));
+            if (v instanceof Long n) {
+                ps.setLong(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) v);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.contactsync.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import org.contactsync.contact.Contact;
+import org.contactsync.contact.ContactQuery;
+import org.contactsync.contact.ContactStore;
+import org.contactsync.testkit.ContactStoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/** The contact store contract plus what only a database store can show: rollback, sharing between pools. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbcContactStoreContract extends ContactStoreContract {
+    protected ContactSyncDatabase db;
+    protected JdbcSettings jdbcSettings;
+
+    /** Settings of a fresh database (or schema) for this test class. */
+    protected abstract JdbcSettings settings();
+
+    /** Called after the database was closed. */
+    protected void release() {
+    }
+
+    @BeforeAll
+    void openDatabase() {
+        jdbcSettings = settings();
+        db = ContactSyncDatabase.configure().settings(jdbcSettings).poolName(getClass().getSimpleName()).load();
+    }
+
+    @AfterAll
+    void closeDatabase() {
+        if (db != null) {
+            db.close();
+        }
+        release();
+    }
+
+    @Override
+    protected ContactStore newEmptyStore() {
+        JdbcTestTables.clear(db.dataSource());
+        return db.contactStore();
+    }
+
+    @Test
+    void aDatabaseErrorPartWayThroughAWriteRollsBackEverythingItWrote() {
+        store.write(List.of(contact("keep", "Keep Me", "555 0101"), contact("gone", "Delete Me")), List.of());
+        Contact before = store.findBySourceId("keep").orElseThrow();
+        long version = store.version();
+        // The database refuses the third contact's source id (longer than the column), after the first two
+        // were already sent in the same transaction.
+        List<Contact> batch = List.of(contact("keep", "Changed", "999 9999"), contact("new", "New One"),
+                contact("x".repeat(600), "Too Long"));
+
+        assertThatThrownBy(() -> store.write(batch, List.of("gone")))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageStartingWith("Could not save contacts")
+                .hasCauseInstanceOf(SQLException.class);
+
+        assertThat(store.findBySourceId("keep")).contains(before);
+        assertThat(store.findBySourceId("gone")).isPresent();
+        assertThat(store.findBySourceId("new")).isEmpty();
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(store.version()).isEqualTo(version);
+        assertThat(store.search(new ContactQuery("9999999", 10, 0)).items()).isEmpty();
+    }
+
+    @Test
+    void instancesOnSeparatePoolsShareContactsAndTheVersion() {
+        try (HikariDataSource second = DataSources.create(jdbcSettings, "second-instance")) {
+            JdbcContactStore other = new JdbcContactStore(second, db.dialect());
+            long before = store.version();
+
+            other.write(List.of(contact("shared", "Shared Person", "030 123456")), List.of());
+
+            assertThat(store.version()).isGreaterThan(before).isEqualTo(other.version());
+            assertThat(store.search(new ContactQuery("030123456", 10, 0)).items())
+                    .extracting(Contact::sourceId).containsExactly("shared");
+        }
+    }
+
+    @Test
+    void namesLongerThanTheColumnAreCutInsteadOfFailingTheSync() {
+        String korean = "김".repeat(1500);
+        Contact longName = Contact.builder("long").displayName(korean).organization("o".repeat(1200)).build();
+
+        store.write(List.of(longName), List.of());
+
+        Contact read = store.findBySourceId("long").orElseThrow();
+        assertThat(read.displayName()).hasSize(1000).isEqualTo(korean.substring(0, 1000));
+        assertThat(store.contentHashes(List.of("long"))).containsEntry("long", longName.contentHash());
+        assertThat(store.search(new ContactQuery("김김", 10, 0)).items()).hasSize(1);
+    }
+
+    @Test
+    void aLargeWriteIsSavedInBatches() {
+        List<Contact> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1100; i++) {
+            many.add(contact("bulk-" + i, "Bulk " + i, "0800 " + i, "0900 " + i));
+        }
+        store.write(many, List.of());
+        store.write(many.subList(0, 550), many.subList(550, 1100).stream().map(Contact::sourceId).toList());
+
+        assertThat(store.count()).isEqualTo(550);
+        assertThat(store.findBySourceId("bulk-549").orElseThrow().phones()).hasSize(2);
+        assertThat(store.findBySourceId("bulk-550")).isEmpty();
+    }
+}
