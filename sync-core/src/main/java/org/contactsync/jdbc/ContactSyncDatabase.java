@@ -154,7 +154,7 @@ public final class ContactSyncDatabase implements AutoCloseable {
 
         /**
          * Use a DataSource the caller manages (e.g. from the container); it is not closed by {@link #close()}.
-         * The dialect is read from its metadata.
+         * The dialect is read from its metadata. Migrations need two of its connections at once.
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -191,8 +191,15 @@ public final class ContactSyncDatabase implements AutoCloseable {
             DataSource ds = pool != null ? pool : dataSource;
             try {
                 Dialect dialect = detectDialect(ds);
-                if (migrate) {
-                    migrate(ds, dialect, settings == null ? null : settings.schema());
+                if (migrate && settings != null) {
+                    // A pool of its own: Flyway holds one connection for its lock while it works on another, so a
+                    // small application pool could wait for itself.
+                    try (HikariDataSource migrationPool = DataSources.create(settings.withPoolSize(2),
+                            poolName + "-migration")) {
+                        migrate(migrationPool, dialect, settings.schema());
+                    }
+                } else if (migrate) {
+                    migrate(ds, dialect, null);
                 }
                 return new ContactSyncDatabase(ds, pool, settings, dialect, shutdownDerbyEngine);
             } catch (RuntimeException e) {
