@@ -153,7 +153,9 @@ public final class SyncEventHub implements ProgressListener, AutoCloseable {
         if (started.get() && !closed && wakeQueued.compareAndSet(false, true)) {
             execute(() -> {
                 wakeQueued.set(false);
-                publishIfChanged();
+                if (clientCount() > 0) {
+                    publishIfChanged();
+                }
             });
         }
     }
