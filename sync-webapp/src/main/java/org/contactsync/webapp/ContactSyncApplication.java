@@ -13,6 +13,9 @@ import org.contactsync.google.GooglePeopleSyncEngine;
 import org.contactsync.google.JdbcGoogleTokenStore;
 import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
+import org.contactsync.jaxrs.directory.DirectoryResource;
+import org.contactsync.jaxrs.directory.DirectorySettings;
+import org.contactsync.jaxrs.google.GoogleAuthResource;
 import org.contactsync.jdbc.ContactSyncDatabase;
 import org.contactsync.jdbc.JdbcSettings;
 import org.contactsync.sync.SyncEngine;
@@ -54,8 +57,8 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .settings(new JdbcSettings(config.database().url(), config.database().user(),
                             config.database().password()))
                     .poolName("contactsync")
-                    // The embedded engine belongs to this web application: stop it so no thread outlives an undeploy.
-                    .shutdownDerbyEngineOnClose(config.database().isDerby())
+                    // When Derby came with this web application, stop its engine so no thread outlives an undeploy.
+                    .shutdownDerbyEngineOnClose(config.database().isDerby() && ownClassLoader())
                     .load();
             opened.add(database);
             this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
@@ -87,6 +90,14 @@ public final class ContactSyncApplication implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /**
+     * Whether this application has a class loader of its own (a deployed WAR), as opposed to sharing the JVM's
+     * with its host (embedded, tests): only then are Derby's engine and the JDBC drivers its own to stop.
+     */
+    static boolean ownClassLoader() {
+        return ContactSyncApplication.class.getClassLoader() != ClassLoader.getSystemClassLoader();
     }
 
     public static Builder builder(ContactSyncConfig config) {
@@ -121,6 +132,11 @@ public final class ContactSyncApplication implements AutoCloseable {
     /** The phone directory and (for a Google source) the Google connection resources. */
     private List<Object> resources() {
         List<Object> list = new ArrayList<>();
+        list.add(new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
+                config.publicBaseUrl(), config.trustProxy(), config.dialPrefix())));
+        if (googleAccount != null) {
+            list.add(new GoogleAuthResource(googleAccount));
+        }
         return list;
     }
 

@@ -132,7 +132,9 @@ public final class ContactSyncListener implements ServletContextListener {
             app.close();
             app = null;
         }
-        deregisterOwnDrivers();
+        if (ContactSyncApplication.ownClassLoader()) {
+            deregisterOwnDrivers();
+        }
     }
 
     /** The running application, for tests that embed the listener. */

@@ -51,7 +51,8 @@ public final class EmbeddedApp implements AutoCloseable {
         ContactSyncListener listener = new ContactSyncListener(customize, all);
         context.addEventListener(listener);
         server.setHandler(context);
-        server.setStopTimeout(5000);
+        // No graceful wait: open event streams would hold the stop; the app itself closes them on undeploy.
+        server.setStopTimeout(0);
         try {
             server.start();
         } catch (Exception e) {

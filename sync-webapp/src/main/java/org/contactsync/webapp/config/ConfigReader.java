@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.contactsync.google.GoogleSettings;
+import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.google.TokenCipher;
 import org.contactsync.sync.Intervals;
 import org.contactsync.webapp.config.ConfigSources.ConfigValue;
@@ -26,7 +27,7 @@ import static org.contactsync.webapp.config.ContactSyncConfig.*;
 /** Turns raw values into a {@link ContactSyncConfig}, failing on the first bad key with a message for people. */
 final class ConfigReader {
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
-    private static final Pattern DIAL_PREFIX_CHARS = Pattern.compile("[0-9*#+]{0,8}");
+    private static final Pattern DIAL_PREFIX_CHARS = Pattern.compile("[0-9*#]{0,8}");
     private static final Pattern NODE_ID_CHARS = Pattern.compile("[A-Za-z0-9._:@/-]{1,64}");
 
     private static final List<String> GOOGLE_KEYS = List.of(GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, GOOGLE_TOKEN_KEY,
@@ -54,10 +55,11 @@ final class ConfigReader {
         String adminPassword = adminPassword();
         String title = directoryTitle();
         String dialPrefix = matching(DIAL_PREFIX, DIAL_PREFIX_CHARS, "",
-                "may contain only digits, '+', '*' and '#' (at most 8), e.g. 0 or 9 for an outside line");
+                "may contain only digits, '*' and '#' (at most 8), e.g. 0 or 9 for an outside line");
         String nodeId = optional(NODE_ID).map(v -> matches(v, NODE_ID_CHARS,
                 "must be 1 to 64 letters, digits or . _ : @ / - (it names this instance in the run history)"))
                 .orElse(null);
+        checkDirectory(title, publicBaseUrl, trustProxy, dialPrefix);
         return new ContactSyncConfig(dataDir, database, source, vcardFile, google, interval, fullInterval,
                 publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId);
     }
@@ -176,6 +178,17 @@ final class ConfigReader {
             throw error(key, set.orElse(null), "'" + v + "' is too short; use at least 10s, or off.");
         }
         return d;
+    }
+
+    /** The phone directory has limits of its own (URL length for the phones); its message names the key. */
+    private void checkDirectory(String title, URI publicBaseUrl, boolean trustProxy, String dialPrefix) {
+        try {
+            new DirectorySettings(title, publicBaseUrl, trustProxy, dialPrefix);
+        } catch (IllegalArgumentException e) {
+            String key = e.getMessage() != null && e.getMessage().contains(PUBLIC_BASE_URL) ? PUBLIC_BASE_URL
+                    : DIAL_PREFIX;
+            throw error(key, sources.lookup(key).orElse(null), e.getMessage());
+        }
     }
 
     private void checkFullIntervalNotShorter(Duration interval, Duration full) {

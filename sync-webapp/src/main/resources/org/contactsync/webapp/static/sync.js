@@ -501,9 +501,12 @@
     api('GET', '/api/google/status').then(function (g) {
       var connected = !!(g && g.connected);
       var text = connected
-        ? 'Connected' + (g.account ? ' as ' + g.account : '') + (g.connected_at ? ' since ' + formatTime(g.connected_at) : '') + '.'
+        ? 'Connected' + (g.account_email ? ' as ' + g.account_email : '') +
+          (g.connected_at ? ' since ' + formatTime(g.connected_at) : '') + '.'
         : 'Not connected. Connect the Google account whose contacts should be synced.';
-      if (g && g.problem) { text += ' ' + g.problem; }
+      if (g && g.configured === false) {
+        text = 'No Google OAuth client is configured. Set contactsync.google.client-id and client-secret.';
+      }
       $('google-status').textContent = text;
       $('google-connect').hidden = connected;
       $('google-disconnect').hidden = !connected;
@@ -518,7 +521,7 @@
       var btn = $('google-connect');
       btn.disabled = true;
       api('POST', '/api/google/connect').then(function (r) {
-        var url = r && (r.authorization_url || r.url);
+        var url = r && r.authorization_url;
         if (url && /^https?:\/\//.test(url)) {
           window.location.assign(url);
         } else {
