@@ -45,6 +45,9 @@ public final class SyncManager implements AutoCloseable {
     private static final String LEASE_LOST_MESSAGE = "This server lost the sync lease (it was unreachable or paused "
             + "for too long) and stopped the sync, so that no two servers write at once. Run the sync again.";
 
+    /** Pauses between attempts to record a run's end in the store. */
+    private static final long[] FINISH_RETRY_DELAYS_MS = {100, 500, 1500};
+
     private final SyncEngine engine;
     private final SyncStateStore stateStore;
     private final ContactStore contactStore;
@@ -449,14 +452,7 @@ public final class SyncManager implements AutoCloseable {
             if (hb != null) {
                 hb.cancel(false);
             }
-            SyncRun finished = snapshot;
-            try {
-                finished = stateStore.finishRun(snapshot.id(), nodeId, outcome).orElseGet(() ->
-                        stateStore.findRun(snapshot.id()).orElse(snapshot));
-            } catch (RuntimeException e) {
-                log.error("Could not record the end of sync run {}; its lease will expire and mark it interrupted",
-                        snapshot.id(), e);
-            }
+            SyncRun finished = recordEnd(outcome);
             try {
                 if (failure != null && outcome.status() == RunStatus.ERROR) {
                     log.warn("Sync run {} failed: {} [{}]", finished.id(), outcome.error(), outcome.errorDetail());
@@ -477,6 +473,33 @@ public final class SyncManager implements AutoCloseable {
                 // only once listeners have seen the end.
                 notifyListeners(l -> l.runFinished(f));
                 done.complete(finished);
+            }
+        }
+
+        /**
+         * Stores the outcome, retrying a few times: when the database restarted mid-run, the pool hands out its dead
+         * connections once each before fresh ones, and without a retry the run would show as interrupted (a dead
+         * server) after its lease instead of as the database error it was.
+         */
+        private SyncRun recordEnd(RunOutcome outcome) {
+            long id = snapshot.id();
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return stateStore.finishRun(id, nodeId, outcome).orElseGet(() ->
+                            stateStore.findRun(id).orElse(snapshot));
+                } catch (RuntimeException e) {
+                    if (attempt >= FINISH_RETRY_DELAYS_MS.length || Thread.currentThread().isInterrupted()) {
+                        log.error("Could not record the end of sync run {}; its lease will expire and mark it "
+                                + "interrupted", id, e);
+                        return snapshot;
+                    }
+                    log.warn("Could not record the end of sync run {} ({}); trying again", id, e.toString());
+                    try {
+                        Thread.sleep(FINISH_RETRY_DELAYS_MS[attempt]);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
         }
 
