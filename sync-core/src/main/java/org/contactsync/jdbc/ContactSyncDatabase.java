@@ -222,18 +222,20 @@ public final class ContactSyncDatabase implements AutoCloseable {
 
         private static void migrate(DataSource ds, Dialect dialect, String schema) {
             try {
-                var config = Flyway.configure(ContactSyncDatabase.class.getClassLoader())
-                        .dataSource(ds)
-                        .locations(dialect.migrationLocation())
-                        .table(HISTORY_TABLE)
-                        .failOnMissingLocations(true)
-                        // So ContactSync may share a schema that already holds other tables.
-                        .baselineOnMigrate(true)
-                        .baselineVersion("0");
-                if (schema != null) {
-                    config = config.schemas(schema);
+                MigrateResult result;
+                try {
+                    result = flyway(ds, dialect, schema, false).migrate();
+                } catch (FlywayException e) {
+                    if (e.getMessage() == null || !e.getMessage().contains("but no schema history table")) {
+                        throw e;
+                    }
+                    // The schema already holds another application's tables. Baselining is only done in this
+                    // case: always allowing it would make instances that start together on a new database race
+                    // (one sees the other's still empty history table and refuses).
+                    log.info("The database schema holds other tables; recording ContactSync's migrations next to "
+                            + "them in {}", HISTORY_TABLE);
+                    result = flyway(ds, dialect, schema, true).migrate();
                 }
-                MigrateResult result = config.load().migrate();
                 if (result.migrationsExecuted > 0) {
                     log.info("Database schema upgraded to version {} ({} migrations)", result.targetSchemaVersion,
                             result.migrationsExecuted);
@@ -242,6 +244,20 @@ public final class ContactSyncDatabase implements AutoCloseable {
                 throw new IllegalStateException("Could not create or upgrade the ContactSync database schema: "
                         + e.getMessage(), e);
             }
+        }
+
+        private static Flyway flyway(DataSource ds, Dialect dialect, String schema, boolean baseline) {
+            var config = Flyway.configure(ContactSyncDatabase.class.getClassLoader())
+                    .dataSource(ds)
+                    .locations(dialect.migrationLocation())
+                    .table(HISTORY_TABLE)
+                    .failOnMissingLocations(true)
+                    .baselineOnMigrate(baseline)
+                    .baselineVersion("0");
+            if (schema != null) {
+                config = config.schemas(schema);
+            }
+            return config.load();
         }
     }
 }

@@ -44,6 +44,29 @@ class PostgresContactSyncDatabaseTest {
     }
 
     @Test
+    void aSchemaThatAlreadyHoldsAnotherApplicationsTablesGetsContactSyncsTablesBesideThem() throws Exception {
+        try (Connection c = pg.open(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE other_app_orders (id INT PRIMARY KEY)");
+            st.execute("INSERT INTO other_app_orders VALUES (7)");
+        }
+
+        try (ContactSyncDatabase db = ContactSyncDatabase.open(pg.settings())) {
+            assertThat(db.contactStore().count()).isZero();
+        }
+        try (ContactSyncDatabase db = ContactSyncDatabase.open(pg.settings())) {
+            assertThat(db.syncStateStore().latestRun()).isEmpty();
+        }
+
+        assertThat(tablesIn(pg.schema())).contains("other_app_orders", "contacts", "sync_runs");
+        try (Connection c = pg.open();
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM other_app_orders");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(7);
+        }
+    }
+
+    @Test
     void severalInstancesStartingAtOnceOnANewSchemaMigrateItOnce() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         CountDownLatch go = new CountDownLatch(1);
