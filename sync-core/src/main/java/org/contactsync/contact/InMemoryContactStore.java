@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.contactsync.Page;
@@ -26,6 +28,7 @@ public final class InMemoryContactStore implements ContactStore {
 
     private final Map<String, Contact> bySourceId = new HashMap<>();
     private final Map<Long, Contact> byId = new HashMap<>();
+    private final NavigableMap<SortKey, Contact> ordered = new TreeMap<>();
     private long nextId = 1;
     private long version;
 
@@ -59,13 +62,18 @@ public final class InMemoryContactStore implements ContactStore {
             Contact old = bySourceId.get(c.sourceId());
             long id = old != null ? old.id() : nextId++;
             Contact stored = c.withId(id);
+            if (old != null) {
+                ordered.remove(SortKey.of(old));
+            }
             bySourceId.put(c.sourceId(), stored);
             byId.put(id, stored);
+            ordered.put(SortKey.of(stored), stored);
         }
         for (String sourceId : deletions) {
             Contact old = bySourceId.remove(sourceId);
             if (old != null) {
                 byId.remove(old.id());
+                ordered.remove(SortKey.of(old));
             }
         }
         version++;
@@ -110,8 +118,19 @@ public final class InMemoryContactStore implements ContactStore {
     }
 
     private synchronized List<Contact> sorted() {
-        List<Contact> all = new ArrayList<>(byId.values());
-        all.sort(BY_NAME);
-        return all;
+        return new ArrayList<>(ordered.values());
+    }
+
+    /** The {@link #BY_NAME} order with each name folded once, at write time, instead of on every comparison. */
+    private record SortKey(String foldedName, long id) implements Comparable<SortKey> {
+        static SortKey of(Contact c) {
+            return new SortKey(SearchText.fold(c.displayName()), c.id());
+        }
+
+        @Override
+        public int compareTo(SortKey o) {
+            int byName = foldedName.compareTo(o.foldedName);
+            return byName != 0 ? byName : Long.compare(id, o.id);
+        }
     }
 }
