@@ -96,7 +96,16 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                 dialect.setInstant(ps, 4, now);
                 ps.setString(5, owner);
                 dialect.setInstant(ps, 6, now.plus(lease));
-                ps.executeUpdate();
+                try {
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    // The one-active-run constraint caught a run this transaction did not see (seen on Derby under
+                    // load): run the transaction again, which then finds that run and answers Busy, not an error.
+                    throw new SQLException("another sync run was opened concurrently", "40001", e);
+                }
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);

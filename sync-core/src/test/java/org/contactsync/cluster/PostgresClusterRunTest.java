@@ -100,7 +100,9 @@ class PostgresClusterRunTest {
         assertThat(a.manager().contactStore().count()).isEqualTo(20);
         assertThat(b.manager().status().state()).isEqualTo(SyncState.CANCELLED);
         // The lease went with the run: the next trigger, on either node, starts at once.
-        assertThat(b.manager().trigger(SyncType.FULL)).isInstanceOf(TriggerResult.Started.class);
+        SyncRun next = started(b.manager().trigger(SyncType.FULL));
+        await().atMost(PATIENCE).until(() -> b.manager().run(next.id()).orElseThrow().status().isFinal());
+        assertThat(b.manager().run(next.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
     }
 
     private static SyncRun started(TriggerResult result) {
