@@ -7,7 +7,8 @@
 #   examples/benchmarks/wrk.sh [contacts] [duration]        defaults: 10000 30s
 #
 # Environment: CS_TARGET (build folder, default "target"), SKIP_BUILD=1 to reuse the last build,
-# WRK_THREADS (2), WRK_CONNECTIONS (100), SERVER_JVM_ARGS (default "-Xmx256m").
+# WRK_THREADS (2), WRK_CONNECTIONS (100), WARMUP (wrk run per URL before measuring, default 5s; 0 for none),
+# SERVER_JVM_ARGS (default "-Xmx256m").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -48,6 +49,13 @@ done
 [[ -s "$ready" ]] || { echo "the server did not start within 5 minutes" >&2; cat "$work/server.log" >&2; exit 1; }
 # shellcheck disable=SC1090
 source "$ready"
+
+warmup="${WARMUP:-5s}"
+if [[ "$warmup" != 0 ]]; then
+  for var in MENU GROUP CONTACT SEARCH STATIC_MENU STATIC_GROUP STATIC_CONTACT STATIC_SEARCH; do
+    wrk -t"$threads" -c"$connections" -d"$warmup" "${!var}" >/dev/null
+  done
+fi
 
 echo "## Phone directory under load: wrk -t$threads -c$connections -d$duration, $contacts contacts"
 echo

@@ -12,12 +12,20 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.contactsync.contact.ContactStore;
+import org.contactsync.contact.InMemoryContactStore;
+import org.contactsync.google.GoogleTokenStore;
+import org.contactsync.google.InMemoryGoogleTokenStore;
+import org.contactsync.google.JdbcGoogleTokenStore;
 import org.contactsync.jdbc.ContactSyncDatabase;
 import org.contactsync.jdbc.JdbcSettings;
+import org.contactsync.sync.InMemorySyncStateStore;
+import org.contactsync.sync.SyncStateStore;
 
 /**
- * A fresh, empty ContactSync database for one benchmark: embedded Derby in a new directory (as the WAR uses by
- * default), or a new schema on the local PostgreSQL. {@link #close()} closes it and removes its data.
+ * Fresh, empty ContactSync stores for one benchmark: embedded Derby in a new directory (as the WAR uses by
+ * default), a new schema on the local PostgreSQL, or the in-memory stores (to tell the source's cost from the
+ * database's). {@link #close()} closes them and removes their data.
  */
 final class BenchDatabase implements AutoCloseable {
     /** The local PostgreSQL of this machine (trust authentication); the benchmark never contacts another host. */
@@ -25,18 +33,24 @@ final class BenchDatabase implements AutoCloseable {
     static final String POSTGRES_USER = "postgres";
 
     enum Kind {
-        DERBY, POSTGRESQL;
+        DERBY, POSTGRESQL, MEMORY;
 
         static Kind parse(String s) {
             return switch (s.strip().toLowerCase(Locale.ROOT)) {
                 case "derby" -> DERBY;
                 case "postgresql", "postgres", "pg" -> POSTGRESQL;
-                default -> throw new IllegalArgumentException("unknown database '" + s + "': use derby or postgresql");
+                case "memory" -> MEMORY;
+                default -> throw new IllegalArgumentException("unknown database '" + s
+                        + "': use derby, postgresql or memory");
             };
         }
 
         String label() {
-            return this == DERBY ? "Derby (embedded, file)" : "PostgreSQL 127.0.0.1";
+            return switch (this) {
+                case DERBY -> "Derby (embedded, file)";
+                case POSTGRESQL -> "PostgreSQL 127.0.0.1";
+                case MEMORY -> "in-memory stores";
+            };
         }
     }
 
@@ -45,14 +59,24 @@ final class BenchDatabase implements AutoCloseable {
     private final Path derbyDir;
     private final String schema;
 
+    private final ContactStore contactStore;
+    private final SyncStateStore stateStore;
+    private final GoogleTokenStore tokenStore;
+
     private BenchDatabase(Kind kind, ContactSyncDatabase db, Path derbyDir, String schema) {
         this.kind = kind;
         this.db = db;
         this.derbyDir = derbyDir;
         this.schema = schema;
+        this.contactStore = db == null ? new InMemoryContactStore() : db.contactStore();
+        this.stateStore = db == null ? new InMemorySyncStateStore() : db.syncStateStore();
+        this.tokenStore = db == null ? new InMemoryGoogleTokenStore() : new JdbcGoogleTokenStore(db.dataSource());
     }
 
     static BenchDatabase open(Kind kind, Path workDir, String label) {
+        if (kind == Kind.MEMORY) {
+            return new BenchDatabase(kind, null, null, null);
+        }
         if (kind == Kind.DERBY) {
             try {
                 Path dir = Files.createTempDirectory(workDir, "derby-" + label + "-");
@@ -84,13 +108,23 @@ final class BenchDatabase implements AutoCloseable {
         return kind;
     }
 
-    ContactSyncDatabase db() {
-        return db;
+    ContactStore contactStore() {
+        return contactStore;
+    }
+
+    SyncStateStore stateStore() {
+        return stateStore;
+    }
+
+    GoogleTokenStore tokenStore() {
+        return tokenStore;
     }
 
     @Override
     public void close() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
         if (schema != null) {
             execute("DROP SCHEMA " + schema + " CASCADE");
         }

@@ -19,19 +19,20 @@ import java.util.Set;
  *
  * <pre>
  * java -Xmx256m -cp ... org.contactsync.bench.BenchMain
- *     [--sizes 1000,10000,100000] [--db derby,postgresql] [--only full,sse]
- *     [--changes 10] [--incremental-runs 5] [--warmup 2000] [--sse-steps 40] [--out bench-results.md]
+ *     [--sizes 1000,10000,100000] [--db derby,postgresql,memory] [--only full,write,sse]
+ *     [--changes 10] [--incremental-runs 5] [--warmup 10000] [--sse-steps 40] [--out bench-results.md]
  * </pre>
  *
  * "full" times full syncs of each size and then incremental syncs of {@code --changes} edits over each store;
- * "sse" times live progress events. PostgreSQL is skipped, with a note, when nothing answers on 127.0.0.1:5432.
+ * "write" times full syncs of generated contacts without the Google client (the core and database alone);
+ * "sse" times live progress events. "memory" stands for the in-memory stores (the source's cost alone). PostgreSQL is skipped, with a note, when nothing answers on 127.0.0.1:5432.
  * The directory load test is a separate script (wrk.sh) because it needs a server that stays up.
  */
 public final class BenchMain {
     /** Every option and its default. */
     static final Map<String, String> DEFAULTS = Map.of(
-            "sizes", "1000,10000,100000", "db", "derby,postgresql", "only", "full,sse", "changes", "10",
-            "incremental-runs", "5", "warmup", "2000", "sse-steps", "40", "out", "bench-results.md",
+            "sizes", "1000,10000,100000", "db", "derby,postgresql", "only", "full,write,sse", "changes", "10",
+            "incremental-runs", "5", "warmup", "10000", "sse-steps", "40", "out", "bench-results.md",
             "work-dir", System.getProperty("java.io.tmpdir"));
 
     private BenchMain() {
@@ -68,21 +69,20 @@ public final class BenchMain {
         md.append(machine());
         List<String> notes = new ArrayList<>();
         try (HeapSampler heap = new HeapSampler()) {
+            if (dbs.contains(BenchDatabase.Kind.POSTGRESQL) && !BenchDatabase.postgresAvailable()) {
+                dbs.remove(BenchDatabase.Kind.POSTGRESQL);
+                notes.add("PostgreSQL skipped: nothing answered at " + BenchDatabase.POSTGRES_URL);
+            }
+            FullSyncBenchmark bench = new FullSyncBenchmark(work, heap);
             if (only.contains("full")) {
-                if (dbs.remove(BenchDatabase.Kind.POSTGRESQL)) {
-                    if (BenchDatabase.postgresAvailable()) {
-                        dbs.add(BenchDatabase.Kind.POSTGRESQL);
-                    } else {
-                        notes.add("PostgreSQL skipped: nothing answered at " + BenchDatabase.POSTGRES_URL);
-                    }
-                }
-                FullSyncBenchmark bench = new FullSyncBenchmark(work, heap);
-                if (warmup > 0) {
-                    log("warm-up: full sync of %,d contacts (not reported)", warmup);
-                    bench.run(dbs.get(0), warmup, changes, 2);
-                }
                 List<FullSyncBenchmark.Result> results = new ArrayList<>();
                 for (BenchDatabase.Kind db : dbs) {
+                    if (warmup > 0) {
+                        // The first sync in a JVM also pays for class loading and JIT compilation (Derby generates
+                        // and loads a class per statement); the tables show the steady state.
+                        log("warm-up: full sync of %,d contacts into %s (not reported)", warmup, db.label());
+                        bench.run(db, warmup, changes, 2);
+                    }
                     for (int size : sizes) {
                         log("full sync of %,d contacts into %s, then %d incremental runs of %d changes", size,
                                 db.label(), incrementalRuns, changes);
@@ -94,7 +94,23 @@ public final class BenchMain {
                                 r.full().run().status(), r.incremental().median());
                     }
                 }
-                md.append(fullTable(results)).append(incrementalTable(results));
+                md.append(fullTable("Full sync (Google client → emulator → database)",
+                        results.stream().map(FullSyncBenchmark.Result::full).toList(), true));
+                md.append(incrementalTable(results));
+            }
+            if (only.contains("write")) {
+                List<FullSyncBenchmark.FullResult> results = new ArrayList<>();
+                for (BenchDatabase.Kind db : dbs) {
+                    for (int size : sizes) {
+                        log("full sync of %,d generated contacts (no Google client) into %s", size, db.label());
+                        FullSyncBenchmark.FullResult r = bench.runGenerated(db, size);
+                        results.add(r);
+                        log("  %,d ms (%,.0f contacts/s), peak heap %d MB", r.wallMillis(), r.contactsPerSecond(),
+                                r.heap().peakUsedMb());
+                    }
+                }
+                md.append(fullTable("Core and database only (generated contacts, no HTTP or JSON)", results,
+                        false));
             }
             if (only.contains("sse")) {
                 int steps = Integer.parseInt(opts.get("sse-steps"));
@@ -121,18 +137,21 @@ public final class BenchMain {
                 String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList()));
     }
 
-    private static String fullTable(List<FullSyncBenchmark.Result> results) {
-        StringBuilder sb = new StringBuilder("### Full sync (Google client → emulator → database)\n\n"
-                + "| database | contacts | wall time | contacts/s | peak heap used | peak heap after GC | GCs (ms) "
-                + "| result | target |\n|---|---:|---:|---:|---:|---:|---:|---|---|\n");
-        for (FullSyncBenchmark.Result r : results) {
-            FullSyncBenchmark.FullResult f = r.full();
-            String target = f.contacts() == 10_000 ? (f.wallMillis() < 3_000 ? "< 3 s: met" : "< 3 s: MISSED by "
+    private static String fullTable(String title, List<FullSyncBenchmark.FullResult> results, boolean targets) {
+        StringBuilder sb = new StringBuilder("### " + title + "\n\n"
+                + "| database | contacts | wall time | contacts/s | CPU: sync JVM | CPU: emulator | peak heap used "
+                + "| peak heap after GC | GCs (ms) | result | target |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (FullSyncBenchmark.FullResult f : results) {
+            String target = !targets ? "" : f.contacts() == 10_000 ? (f.wallMillis() < 3_000 ? "< 3 s: met" : "< 3 s: MISSED by "
                     + (f.wallMillis() - 3_000) + " ms")
                     : f.contacts() == 100_000 ? ("completes in " + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MB heap: " + (f.ok() ? "met" : "MISSED")) : "";
-            sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d ms | %,.0f | %d MB | %d MB | %d (%d) | %s | %s |%n",
-                    f.db().label(), f.contacts(), f.wallMillis(), f.contactsPerSecond(), f.heap().peakUsedMb(),
+            sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d ms | %,.0f | %,d ms | %s | %d MB | %d MB | %d (%d) "
+                            + "| %s | %s |%n",
+                    f.db().label(), f.contacts(), f.wallMillis(), f.contactsPerSecond(), f.cpuMillis(),
+                    f.emulatorCpuMillis() < 0 ? "–" : String.format(Locale.ROOT, "%,d ms", f.emulatorCpuMillis()),
+                    f.heap().peakUsedMb(),
                     f.heap().peakAfterGcMb(), f.heap().gcCount(), f.heap().gcMillis(),
                     f.ok() ? "completed, " + f.run().stats().added() + " added"
                             : f.run().status() + ": " + f.run().error(), target));
@@ -142,8 +161,8 @@ public final class BenchMain {
 
     private static String incrementalTable(List<FullSyncBenchmark.Result> results) {
         StringBuilder sb = new StringBuilder("### Incremental sync (edits since the last sync token)\n\n"
-                + "| database | store size | changes | runs | median | min | max | result | target |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+                + "| database | store size | changes | runs | median | min | max | CPU per run | result | target |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (FullSyncBenchmark.Result r : results) {
             FullSyncBenchmark.IncrementalResult i = r.incremental();
             if (i.wallMillis().isEmpty()) {
@@ -151,8 +170,9 @@ public final class BenchMain {
             }
             String target = i.contacts() == 100_000 ? (i.median() < 200 ? "< 200 ms: met"
                     : "< 200 ms: MISSED by " + (i.median() - 200) + " ms") : "";
-            sb.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %d ms | %d ms | %d ms | %s | %s |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %d ms | %d ms | %d ms | %d ms | %s | %s |%n",
                     i.db().label(), i.contacts(), i.changes(), i.wallMillis().size(), i.median(), i.min(), i.max(),
+                    i.cpuMillis(),
                     i.ok() ? "each updated " + i.changes() : "WRONG RESULT", target));
         }
         return sb.append('\n').toString();
@@ -181,6 +201,12 @@ public final class BenchMain {
             opts.put(a.substring(2), args[++i]);
         }
         return opts;
+    }
+
+    /** CPU time of this whole JVM (every thread, GC and JIT included) so far, in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static void log(String format, Object... args) {

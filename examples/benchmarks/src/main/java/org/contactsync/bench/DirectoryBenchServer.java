@@ -83,11 +83,11 @@ public final class DirectoryBenchServer {
 
     static Running start(int contacts, int port, Path work) throws Exception {
         BenchDatabase database = BenchDatabase.open(BenchDatabase.Kind.DERBY, work, "directory");
-        CiscoDirectory directory = new CiscoDirectory(database.db().contactStore());
+        CiscoDirectory directory = new CiscoDirectory(database.contactStore());
         SyncManager sync = SyncManager.builder()
                 .engine(new GeneratedContactsEngine(contacts))
-                .contactStore(database.db().contactStore())
-                .stateStore(database.db().syncStateStore())
+                .contactStore(database.contactStore())
+                .stateStore(database.stateStore())
                 .listener(directory)
                 .build();
         SyncRun run = FullSyncBenchmark.runAndWait(sync, SyncType.FULL);

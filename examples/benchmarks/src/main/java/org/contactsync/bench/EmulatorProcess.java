@@ -10,8 +10,9 @@ import org.contactsync.testkit.google.PeopleApiEmulator;
 /**
  * Runs the People API emulator in a JVM of its own, so that the benchmark's heap numbers are the sync's alone and
  * the 100k-contact address book does not count against the sync's {@code -Xmx}. Speaks a line protocol on
- * stdin/stdout: it prints {@code READY <root-url>}, then answers {@code generate N}, {@code edit N} and
- * {@code count} with {@code OK ...}; {@code quit} or the end of stdin stops it.
+ * stdin/stdout: it prints {@code READY <root-url>}, then answers {@code generate N}, {@code edit N},
+ * {@code count} and {@code cpu} (its process CPU time in ns) with {@code OK ...}; {@code quit} or the end of stdin
+ * stops it.
  */
 public final class EmulatorProcess {
     private EmulatorProcess() {
@@ -43,6 +44,7 @@ public final class EmulatorProcess {
                         System.out.println("OK " + n);
                     }
                     case "count" -> System.out.println("OK " + google.livePeopleCount());
+                    case "cpu" -> System.out.println("OK " + BenchMain.processCpuNanos());
                     case "quit" -> {
                         System.out.println("OK bye");
                         return;

@@ -8,7 +8,6 @@ import java.util.List;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
 import org.contactsync.google.GoogleSettings;
-import org.contactsync.google.JdbcGoogleTokenStore;
 import org.contactsync.sync.RunStatus;
 import org.contactsync.sync.SyncManager;
 import org.contactsync.sync.SyncRun;
@@ -24,7 +23,12 @@ final class FullSyncBenchmark {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
 
     /** One full sync. */
-    record FullResult(BenchDatabase.Kind db, int contacts, long wallMillis, HeapSampler.Heap heap, SyncRun run) {
+    /**
+     * @param cpuMillis         CPU time of the benchmark JVM (sync, database, GC, JIT) during the run
+     * @param emulatorCpuMillis CPU time of the emulator JVM during the run (-1: no emulator)
+     */
+    record FullResult(BenchDatabase.Kind db, int contacts, long wallMillis, long cpuMillis, long emulatorCpuMillis,
+                      HeapSampler.Heap heap, SyncRun run) {
         double contactsPerSecond() {
             return wallMillis == 0 ? 0 : contacts * 1000.0 / wallMillis;
         }
@@ -35,7 +39,8 @@ final class FullSyncBenchmark {
     }
 
     /** Incremental syncs of {@code changes} edits each over a store of {@code contacts}. */
-    record IncrementalResult(BenchDatabase.Kind db, int contacts, int changes, List<Long> wallMillis, boolean ok) {
+    record IncrementalResult(BenchDatabase.Kind db, int contacts, int changes, List<Long> wallMillis, long cpuMillis,
+                             boolean ok) {
         long median() {
             List<Long> sorted = new ArrayList<>(wallMillis);
             sorted.sort(null);
@@ -71,31 +76,59 @@ final class FullSyncBenchmark {
              BenchDatabase database = BenchDatabase.open(kind, workDir, "n" + contacts)) {
             google.generate(contacts);
             GoogleSettings settings = google.settings().build();
-            JdbcGoogleTokenStore tokens = new JdbcGoogleTokenStore(database.db().dataSource());
-            google.connect(tokens, settings);
+            google.connect(database.tokenStore(), settings);
             try (SyncManager sync = SyncManager.builder()
-                    .engine(new GooglePeopleSyncEngine(new GoogleAccount(settings, tokens)))
-                    .contactStore(database.db().contactStore())
-                    .stateStore(database.db().syncStateStore())
+                    .engine(new GooglePeopleSyncEngine(new GoogleAccount(settings, database.tokenStore())))
+                    .contactStore(database.contactStore())
+                    .stateStore(database.stateStore())
                     .build()) {
                 heap.start();
+                long emulatorCpu = google.cpuNanos();
+                long cpu = BenchMain.processCpuNanos();
                 long t0 = System.nanoTime();
                 SyncRun full = runAndWait(sync, SyncType.FULL);
                 long wall = (System.nanoTime() - t0) / 1_000_000;
-                FullResult fullResult = new FullResult(kind, contacts, wall, heap.stop(), full);
+                cpu = (BenchMain.processCpuNanos() - cpu) / 1_000_000;
+                emulatorCpu = (google.cpuNanos() - emulatorCpu) / 1_000_000;
+                FullResult fullResult = new FullResult(kind, contacts, wall, cpu, emulatorCpu, heap.stop(), full);
 
                 List<Long> times = new ArrayList<>();
                 boolean ok = true;
+                long incCpu = 0;
                 for (int i = 0; i < incrementalRuns; i++) {
                     google.edit(changes);
+                    long c = BenchMain.processCpuNanos();
                     long s = System.nanoTime();
                     SyncRun inc = runAndWait(sync, SyncType.INCREMENTAL);
                     times.add((System.nanoTime() - s) / 1_000_000);
+                    incCpu += BenchMain.processCpuNanos() - c;
                     ok &= inc.status() == RunStatus.COMPLETED && inc.type() == SyncType.INCREMENTAL
                             && inc.stats().updated() == changes;
                 }
-                return new Result(fullResult, new IncrementalResult(kind, contacts, changes, times, ok));
+                return new Result(fullResult, new IncrementalResult(kind, contacts, changes, times,
+                        incrementalRuns == 0 ? 0 : incCpu / incrementalRuns / 1_000_000, ok));
             }
+        }
+    }
+
+    /**
+     * The same full sync with made-up contacts from memory instead of the Google client: what the core and the
+     * database cost without HTTP and JSON.
+     */
+    FullResult runGenerated(BenchDatabase.Kind kind, int contacts) throws Exception {
+        try (BenchDatabase database = BenchDatabase.open(kind, workDir, "g" + contacts);
+             SyncManager sync = SyncManager.builder()
+                     .engine(new GeneratedContactsEngine(contacts))
+                     .contactStore(database.contactStore())
+                     .stateStore(database.stateStore())
+                     .build()) {
+            heap.start();
+            long cpu = BenchMain.processCpuNanos();
+            long t0 = System.nanoTime();
+            SyncRun full = runAndWait(sync, SyncType.FULL);
+            long wall = (System.nanoTime() - t0) / 1_000_000;
+            cpu = (BenchMain.processCpuNanos() - cpu) / 1_000_000;
+            return new FullResult(kind, contacts, wall, cpu, -1, heap.stop(), full);
         }
     }
 

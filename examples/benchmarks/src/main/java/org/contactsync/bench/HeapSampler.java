@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -17,9 +18,9 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * Measures the heap over one benchmark: the highest heap use seen (the pools' peak usage, which includes garbage not
- * yet collected) and the highest heap use left right after a collection (the live set plus what the collector chose
- * to keep), from GC notifications. Not thread-safe across overlapping measurements: one at a time.
+ * Measures the heap over one benchmark: the highest heap use seen (sampled every 5 ms, garbage not yet collected
+ * included, so at most the committed heap) and the highest heap use left right after a collection (the live set plus
+ * old garbage a young collection did not look at), from GC notifications. One measurement at a time.
  */
 final class HeapSampler implements AutoCloseable {
     /** What one measurement saw, in bytes. */
@@ -39,6 +40,8 @@ final class HeapSampler implements AutoCloseable {
     private final AtomicLong gcCount = new AtomicLong();
     private final AtomicLong gcMillis = new AtomicLong();
     private final NotificationListener listener = this::onGc;
+    private final AtomicLong peakUsed = new AtomicLong();
+    private volatile Thread sampler;
 
     HeapSampler() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -57,20 +60,28 @@ final class HeapSampler implements AutoCloseable {
     /** Starts a measurement after a full collection, so earlier garbage does not count. */
     void start() {
         System.gc();
-        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         peakAfterGc.set(currentUsed());
+        peakUsed.set(currentUsed());
         gcCount.set(0);
         gcMillis.set(0);
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakUsed.accumulateAndGet(currentUsed(), Math::max);
+                LockSupport.parkNanos(5_000_000L);
+            }
+        }, "heap-sampler");
+        t.setDaemon(true);
+        t.start();
+        sampler = t;
     }
 
     Heap stop() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : heapPools) {
-            MemoryUsage u = pool.getPeakUsage();
-            peak += u == null ? 0 : u.getUsed();
+        Thread t = sampler;
+        if (t != null) {
+            t.interrupt();
+            sampler = null;
         }
-        // Pools peak at different moments, so their sum overstates a little; never below what was seen after a GC.
-        return new Heap(Math.max(peak, peakAfterGc.get()), peakAfterGc.get(), gcCount.get(), gcMillis.get());
+        return new Heap(Math.max(peakUsed.get(), peakAfterGc.get()), peakAfterGc.get(), gcCount.get(), gcMillis.get());
     }
 
     private long currentUsed() {
@@ -104,6 +115,7 @@ final class HeapSampler implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
         for (NotificationEmitter e : emitters) {
             try {
                 e.removeNotificationListener(listener);

@@ -64,6 +64,11 @@ final class RemoteEmulator implements AutoCloseable {
         command("edit " + people);
     }
 
+    /** The emulator process's CPU time so far, in nanoseconds. */
+    long cpuNanos() {
+        return Long.parseLong(command("cpu").substring(3).strip());
+    }
+
     /**
      * Settings for the real Google client against this emulator: its client, a fresh token key, and production
      * timeouts and page size.

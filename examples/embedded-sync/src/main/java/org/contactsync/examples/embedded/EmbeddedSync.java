@@ -53,7 +53,9 @@ public final class EmbeddedSync {
         SyncEngine engine = args.length > 1 ? new ExtensionListEngine(Path.of(args[1])) : VCardSyncEngine.bundledSample();
         Result result = run(dataDir, engine, System.out);
         boolean allCompleted = result.history().stream().allMatch(r -> r.status() == RunStatus.COMPLETED);
-        System.exit(allCompleted ? 0 : 1);
+        if (!allCompleted) {
+            System.exit(1);
+        }
     }
 
     /** Syncs {@code engine} into the Derby database in {@code dataDir} (full, then incremental) and prints to {@code out}. */
