@@ -27,6 +27,10 @@ public final class DataSources {
         if (settings.schema() != null) {
             config.setSchema(settings.schema());
         }
+        if (settings.dialect() == Dialect.POSTGRESQL) {
+            // The server's error detail repeats the failing row (contact names, numbers); keep it out of messages.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
+        }
         config.setMaximumPoolSize(settings.maximumPoolSize());
         config.setMinimumIdle(Math.min(2, settings.maximumPoolSize()));
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());

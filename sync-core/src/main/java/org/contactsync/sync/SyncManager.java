@@ -159,6 +159,8 @@ public final class SyncManager implements AutoCloseable {
         if (local != null && local.snapshot().id() == runId) {
             return Optional.of(local.snapshot());
         }
+        // A run whose node died shows as interrupted once its lease expired, not as running forever.
+        stateStore.interruptExpiredRuns();
         return stateStore.findRun(runId);
     }
 
