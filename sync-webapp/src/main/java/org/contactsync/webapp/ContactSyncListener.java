@@ -75,7 +75,8 @@ public final class ContactSyncListener implements ServletContextListener {
             throw e;
         }
         redirectDerbyLog(config);
-        app = customizer.apply(ContactSyncApplication.builder(config)).build();
+        ContactSyncConfig cfg = config;
+        app = onOwnThread("contactsync-start", () -> customizer.apply(ContactSyncApplication.builder(cfg)).build());
         try {
             register(ctx, config);
         } catch (RuntimeException e) {
@@ -96,6 +97,15 @@ public final class ContactSyncListener implements ServletContextListener {
         }
         ctx.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
         ctx.setSessionTimeout(8 * 60);
+
+        if (config.database().isDerby() && ContactSyncApplication.ownClassLoader()) {
+            DerbyThreadCleanupFilter cleanup = DerbyThreadCleanupFilter.create();
+            if (cleanup != null) {
+                FilterRegistration.Dynamic reg = ctx.addFilter("contactsync-derby-cleanup", cleanup);
+                reg.setAsyncSupported(true);
+                reg.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/*");
+            }
+        }
 
         AdminCredentials credentials = app.admin().map(AdminCredentials.Loaded::credentials).orElse(null);
         FilterRegistration.Dynamic auth = ctx.addFilter("contactsync-auth",
@@ -129,12 +139,60 @@ public final class ContactSyncListener implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         if (app != null) {
-            app.close();
+            ContactSyncApplication closing = app;
             app = null;
+            onOwnThread("contactsync-stop", () -> {
+                closing.close();
+                return null;
+            });
         }
         if (ContactSyncApplication.ownClassLoader()) {
             deregisterOwnDrivers();
+            stopLogging();
         }
+    }
+
+    /** Logback came with this web application: stop it last, so that everything above could still log. */
+    private static void stopLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.stop();
+        }
+    }
+
+    /**
+     * Runs start-up or shut-down on a thread of its own that ends right after. Embedded Derby leaves a ThreadLocal
+     * on the threads that boot or shut it down; on a container's thread that would pin this web application's class
+     * loader after an undeploy (Tomcat reports it as a leak).
+     */
+    private static <T> T onOwnThread(String name, java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.set(work.call());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, name);
+        t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + " was interrupted", e);
+        }
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException re) {
+            throw re;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        if (e != null) {
+            throw new IllegalStateException(name + " failed: " + e.getMessage(), e);
+        }
+        return result.get();
     }
 
     /** The running application, for tests that embed the listener. */

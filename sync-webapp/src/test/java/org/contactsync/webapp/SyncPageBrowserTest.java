@@ -152,6 +152,7 @@ class SyncPageBrowserTest {
         gate.release();
 
         await().until(() -> text("state-badge").equals("Completed"));
+        System.out.println("Status events received by the page: " + byId("app").getAttribute("data-events"));
         assertThat(text("stat-added")).isEqualTo(String.valueOf(PEOPLE + 1));
         assertThat(text("stat-updated")).isEqualTo("0");
         assertThat(text("stat-deleted")).isEqualTo("0");

@@ -280,6 +280,9 @@
   var stream = null;
   var pollTimer = null;
   var streamFailures = 0;
+  var lastEventAt = 0;
+  var eventCount = 0;
+  var WATCHDOG_MS = 5000;
 
   function setLive(text) {
     $('info-live').textContent = text;
@@ -313,6 +316,9 @@
     });
     es.addEventListener('status', function (e) {
       stream = es;
+      lastEventAt = Date.now();
+      eventCount++;
+      app.setAttribute('data-events', String(eventCount));
       try { renderStatus(JSON.parse(e.data)); } catch (err) { /* a broken event is skipped; the next one repairs it */ }
     });
     es.addEventListener('error', function () {
@@ -555,6 +561,12 @@
   // ---------------------------------------------------------------------------------------------- start
 
   setInterval(renderDuration, 1000);
+  // A stream that stays silent while a run is active (a proxy buffering it, say) must not freeze the page.
+  setInterval(function () {
+    if (stream && stateOf(current) === 'running' && Date.now() - Math.max(lastEventAt, receivedAt) > WATCHDOG_MS) {
+      loadStatus();
+    }
+  }, 1000);
   updateButtons();
   loadStatus().then(function () {
     startStream();
