@@ -22,7 +22,6 @@ import org.contactsync.Page;
 import org.contactsync.jaxrs.RequiresAdmin;
 import org.contactsync.jaxrs.support.ApiException;
 import org.contactsync.jaxrs.support.Params;
-import org.contactsync.sync.SyncEngine;
 import org.contactsync.sync.SyncManager;
 import org.contactsync.sync.SyncPreview;
 import org.contactsync.sync.SyncRun;
@@ -68,7 +67,9 @@ public final class SyncResource {
         }
         if (result instanceof TriggerResult.Started started) {
             SyncRun run = started.run();
-            return new SyncJson.Started("Sync started", SyncJson.name(effectiveType(requested)), run.id(),
+            // The run as it started carries the type it really runs (full when there is no cursor yet); asking the
+            // store again here would race with a run that already finished and saved its cursor.
+            return new SyncJson.Started("Sync started", SyncJson.name(run.type()), run.id(),
                     SyncJson.name(requested));
         }
         throw ApiException.conflict("Sync already running").with("run_id", result.run().id());
@@ -148,15 +149,6 @@ public final class SyncResource {
     }
 
     /** What a trigger will actually run: an incremental request with no stored cursor runs as a full sync. */
-    private SyncType effectiveType(SyncType requested) {
-        SyncEngine engine = manager.engine();
-        if (requested == SyncType.INCREMENTAL && engine.usesCursor()
-                && manager.stateStore().cursor(engine.name()).isEmpty()) {
-            return SyncType.FULL;
-        }
-        return requested;
-    }
-
     private List<SyncJson.HistoryItem> exportItems() {
         Instant now = Instant.now();
         List<SyncJson.HistoryItem> items = new ArrayList<>();
