@@ -1,5 +1,8 @@
 package org.contactsync.sync;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,6 +47,18 @@ public interface SyncContext {
 
     /** The content hash stored for a source id, for engines that detect changes themselves. */
     Optional<String> storedContentHash(String sourceId);
+
+    /**
+     * The stored content hash of each of these source ids that is stored, in one look-up: engines that compare a
+     * whole source with the store should use this rather than one {@link #storedContentHash} call per contact.
+     */
+    default Map<String, String> storedContentHashes(Collection<String> sourceIds) {
+        Map<String, String> hashes = new HashMap<>();
+        for (String id : sourceIds) {
+            storedContentHash(id).ifPresent(h -> hashes.put(id, h));
+        }
+        return hashes;
+    }
 
     /** Every source id in the local copy, for engines that detect deletions themselves (e.g. an incremental file read). */
     Set<String> storedSourceIds();

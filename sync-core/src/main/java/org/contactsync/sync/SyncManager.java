@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -672,6 +674,11 @@ public final class SyncManager implements AutoCloseable {
         @Override
         public Optional<String> storedContentHash(String sourceId) {
             return Optional.ofNullable(contactStore.contentHashes(List.of(sourceId)).get(sourceId));
+        }
+
+        @Override
+        public Map<String, String> storedContentHashes(Collection<String> sourceIds) {
+            return contactStore.contentHashes(sourceIds);
         }
 
         @Override

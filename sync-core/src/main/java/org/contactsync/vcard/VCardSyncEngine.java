@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import org.contactsync.contact.Contact;
@@ -115,6 +114,10 @@ public final class VCardSyncEngine implements SyncEngine {
         int total = cards.size();
         int done = 0;
         int skipped = 0;
+        // One look-up for the whole file instead of one query per card.
+        Map<String, String> storedHashes = incremental
+                ? context.storedContentHashes(cards.stream().map(MappedCard::sourceId).distinct().toList())
+                : Map.of();
         for (MappedCard card : cards) {
             if (done % REPORT_EVERY == 0) {
                 context.checkCancelled();
@@ -132,8 +135,7 @@ public final class VCardSyncEngine implements SyncEngine {
             } else if (!incremental) {
                 context.upsert(card.contact());
             } else {
-                Optional<String> stored = context.storedContentHash(card.sourceId());
-                if (stored.isPresent() && stored.get().equals(card.contact().contentHash())) {
+                if (card.contact().contentHash().equals(storedHashes.get(card.sourceId()))) {
                     context.unchanged(card.sourceId());
                 } else {
                     context.upsert(card.contact());
