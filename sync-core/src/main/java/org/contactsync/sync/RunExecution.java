@@ -102,7 +102,7 @@ final class RunExecution implements ReadSupervisor {
                 progress.save(true);
             }
             ChangeSink sink = ChangeSink.applying(settings, counts, writerThread, lease::guardWrite,
-                    progress::countsChanged);
+                    progress::countsChanged, lease::checkStillRunning);
             ReadPass.Result result = new ReadPass(settings, this).read(run.type(), sink);
             if (result.cursor() != null) {
                 settings.stateStore().saveCursor(settings.engine().name(), result.cursor());

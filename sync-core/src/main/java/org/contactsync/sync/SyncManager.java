@@ -245,7 +245,7 @@ public final class SyncManager implements AutoCloseable {
         private Duration heartbeatInterval = Duration.ofSeconds(15);
         private Duration progressSaveInterval = Duration.ofMillis(250);
         private int batchSize = 500;
-        private int readAhead = 0;
+        private int readAhead = 1;
         private final List<ProgressListener> listeners = new ArrayList<>();
 
         private Builder() {
