@@ -118,7 +118,7 @@ public final class ContactSyncApplication implements AutoCloseable {
                 // The admin authenticates in the servlet layer (login page or Basic); Jersey only checks the role.
                 .adminRole(AdminAuthFilter.ROLE)
                 .publicBaseUrl(config.publicBaseUrl())
-                .trustForwardedHeaders(config.trustProxy())
+                .trustProxy(config.trustProxy())
                 .build();
         ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings);
         resources().forEach(feature::component);

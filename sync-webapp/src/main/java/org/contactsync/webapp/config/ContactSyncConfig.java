@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.contactsync.google.GoogleSettings;
+import org.contactsync.jaxrs.support.ClientUrl;
 
 /**
  * Everything the web application is configured with, read and validated once at start-up by
@@ -90,6 +91,11 @@ public record ContactSyncConfig(
     /** Reads and validates the configuration; throws {@link ConfigException} naming the first bad key. */
     public static ContactSyncConfig load(ConfigSources sources) {
         return new ConfigReader(sources).read();
+    }
+
+    /** Which URL clients used, by the public base URL and the trusted proxy (CSRF, login origin, directory links). */
+    public ClientUrl clientUrl() {
+        return new ClientUrl(publicBaseUrl, trustProxy);
     }
 
     /** Whether the sync runs by itself. */
