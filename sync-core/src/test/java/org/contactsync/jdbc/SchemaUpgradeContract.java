@@ -178,7 +178,7 @@ abstract class SchemaUpgradeContract {
     }
 
     /** The schema and rows as the release before V101 made and wrote them. */
-    private static void createPreviousRelease(JdbcSettings settings) throws SQLException {
+    protected static void createPreviousRelease(JdbcSettings settings) throws SQLException {
         Dialect dialect = settings.dialect();
         try (HikariDataSource ds = DataSources.create(settings.withPoolSize(2), "previous-release")) {
             var flyway = Flyway.configure(SchemaUpgradeContract.class.getClassLoader()).dataSource(ds)
