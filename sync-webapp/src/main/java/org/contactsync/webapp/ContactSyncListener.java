@@ -117,7 +117,7 @@ public final class ContactSyncListener implements ServletContextListener {
                 "appLogin", config.auth() == AuthMode.APP,
                 "source", config.source().name().toLowerCase(Locale.ROOT),
                 "sourceLabel", sourceLabel(config)));
-        OriginCheck originCheck = new OriginCheck(config.publicBaseUrl(), config.trustProxy());
+        OriginCheck originCheck = new OriginCheck(config.clientUrl());
         if (credentials != null) {
             ServletRegistration.Dynamic login = ctx.addServlet("contactsync-login",
                     new LoginServlet(credentials, originCheck, renderer, Clock.systemUTC()));

@@ -206,7 +206,7 @@ class SecurityTest {
         assertThat(api().admin("api/sync/cancel").header("X-Forwarded-Host", "evil.example")
                 .header("Origin", "https://evil.example").post(null).getStatus()).isEqualTo(403);
         api.close();
-        api = ApiHarness.builder().settings(s -> s.trustForwardedHeaders(true)).build();
+        api = ApiHarness.builder().settings(s -> s.trustProxy(true)).build();
         assertThat(api.admin("api/sync/cancel").header("X-Forwarded-Host", "contacts.example.com")
                 .header("X-Forwarded-Proto", "https").header("Origin", "https://contacts.example.com").post(null)
                 .getStatus()).isEqualTo(409);
