@@ -10,7 +10,6 @@ import java.util.function.Function;
 import org.contactsync.directory.CiscoDirectory;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
-import org.contactsync.google.JdbcGoogleTokenStore;
 import org.contactsync.health.HealthChecker;
 import org.contactsync.health.HealthChecks;
 import org.contactsync.health.SyncFreshness;
@@ -66,7 +65,7 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .load();
             opened.add(database);
             this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
-                    ? new GoogleAccount(config.google(), new JdbcGoogleTokenStore(database.dataSource()))
+                    ? new GoogleAccount(config.google(), database.googleTokenStore())
                     : null;
             SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
             this.directory = new CiscoDirectory(database.contactStore());
