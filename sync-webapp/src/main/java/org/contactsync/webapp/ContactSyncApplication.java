@@ -1,5 +1,6 @@
 package org.contactsync.webapp;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
 import org.contactsync.jaxrs.directory.DirectoryResource;
 import org.contactsync.jaxrs.directory.DirectorySettings;
+import org.contactsync.jaxrs.support.LoginThrottle;
 import org.contactsync.jaxrs.google.GoogleAuthResource;
 import org.contactsync.jdbc.ContactSyncDatabase;
 import org.contactsync.jdbc.JdbcSettings;
@@ -27,6 +29,7 @@ import org.contactsync.webapp.config.ContactSyncConfig;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
 import org.contactsync.webapp.security.AdminAuthFilter;
 import org.contactsync.webapp.security.AdminCredentials;
+import org.contactsync.webapp.security.PasswordCheck;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,7 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final SyncScheduler scheduler;
     private final CiscoDirectory directory;
     private final AdminCredentials.Loaded admin;
+    private final PasswordCheck passwordCheck;
     private final List<Object> extraComponents;
 
     private ContactSyncApplication(Builder b) {
@@ -86,6 +90,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                     ? new AdminCredentials.Loaded(AdminCredentials.of(config.adminUser(), config.adminPassword()),
                     Optional.empty(), null)
                     : AdminCredentials.loadOrGenerate(config.adminUser(), config.dataDir());
+            // One throttle for the login form and HTTP Basic, so neither is a way around the other.
+            this.passwordCheck = admin == null ? null : new PasswordCheck(admin.credentials(),
+                    new LoginThrottle(b.clock), config.trustProxy());
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -117,6 +124,7 @@ public final class ContactSyncApplication implements AutoCloseable {
         ApiSettings settings = ApiSettings.builder()
                 // The admin authenticates in the servlet layer (login page or Basic); Jersey only checks the role.
                 .adminRole(AdminAuthFilter.ROLE)
+                .authenticatedByHost(true)
                 .publicBaseUrl(config.publicBaseUrl())
                 .trustProxy(config.trustProxy())
                 .build();
@@ -170,6 +178,11 @@ public final class ContactSyncApplication implements AutoCloseable {
         return Optional.ofNullable(admin);
     }
 
+    /** Checks the admin's password for the login form and HTTP Basic (absent when the container authenticates). */
+    public Optional<PasswordCheck> passwordCheck() {
+        return Optional.ofNullable(passwordCheck);
+    }
+
     /** Stops the scheduler, then the manager (its run is cancelled and recorded), then the pool and Derby. */
     @Override
     public void close() {
@@ -192,6 +205,7 @@ public final class ContactSyncApplication implements AutoCloseable {
         private final ContactSyncConfig config;
         private Function<ContactSyncConfig, SyncEngine> engine;
         private Duration initialDelay;
+        private Clock clock = Clock.systemUTC();
         private final List<Object> components = new ArrayList<>();
 
         private Builder(ContactSyncConfig config) {
@@ -207,6 +221,12 @@ public final class ContactSyncApplication implements AutoCloseable {
         /** When the first scheduled sync runs after start (default: the scheduler's own). */
         public Builder initialDelay(Duration delay) {
             this.initialDelay = delay;
+            return this;
+        }
+
+        /** The clock the login throttle counts failures with (default: the system's). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
