@@ -85,6 +85,15 @@ public final class ContactSyncDatabase implements AutoCloseable {
     }
 
     /**
+     * How many of this version's schema migrations the database has not applied (0: up to date), for health
+     * checks. Reads the migration history, so it throws when the database cannot be reached.
+     */
+    public int pendingMigrations() {
+        return Builder.flyway(dataSource, dialect, settings == null ? null : settings.schema(), false).info()
+                .pending().length;
+    }
+
+    /**
      * Closes the pool this object created (not a DataSource the caller passed in) and shuts embedded Derby down:
      * a file database is closed cleanly, an in-memory one is dropped. Safe to call twice.
      */

@@ -12,6 +12,9 @@ import org.contactsync.directory.CiscoDirectory;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
 import org.contactsync.google.JdbcGoogleTokenStore;
+import org.contactsync.health.HealthChecker;
+import org.contactsync.health.HealthChecks;
+import org.contactsync.health.SyncFreshness;
 import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
 import org.contactsync.jaxrs.directory.DirectoryResource;
@@ -51,6 +54,7 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final AdminCredentials.Loaded admin;
     private final PasswordCheck passwordCheck;
     private final List<Object> extraComponents;
+    private final SyncFreshness freshness;
 
     private ContactSyncApplication(Builder b) {
         this.config = b.config;
@@ -85,6 +89,8 @@ public final class ContactSyncApplication implements AutoCloseable {
                     : new SyncSchedule(config.syncInterval(), config.fullSyncInterval(), b.initialDelay);
             this.scheduler = new SyncScheduler(manager, schedule).start();
             opened.add(scheduler);
+            Duration staleAfter = config.operations().staleAfter();
+            this.freshness = staleAfter == null ? null : new SyncFreshness(database.syncStateStore(), staleAfter);
             this.admin = config.auth() == AuthMode.CONTAINER ? null
                     : config.adminPassword() != null
                     ? new AdminCredentials.Loaded(AdminCredentials.of(config.adminUser(), config.adminPassword()),
@@ -128,13 +134,26 @@ public final class ContactSyncApplication implements AutoCloseable {
                 .publicBaseUrl(config.publicBaseUrl())
                 .trustProxy(config.trustProxy())
                 .build();
-        ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings);
+        ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings)
+                .health(healthChecker());
         resources().forEach(feature::component);
         extraComponents.forEach(feature::component);
         ResourceConfig rc = new ResourceConfig();
         rc.setApplicationName("contactsync");
         rc.register(feature.build());
         return rc;
+    }
+
+    /** Readiness: the database and its schema, the phone directory, and (with a schedule) sync freshness. */
+    private HealthChecker healthChecker() {
+        HealthChecker.Builder health = HealthChecker.builder()
+                .check("database", HealthChecks.database(database))
+                .check("schema", HealthChecks.schema(database))
+                .check("directory", HealthChecks.directory(directory::snapshot));
+        if (freshness != null) {
+            health.check("sync", HealthChecks.syncFreshness(freshness));
+        }
+        return health.build();
     }
 
     /** The phone directory and (for a Google source) the Google connection resources. */

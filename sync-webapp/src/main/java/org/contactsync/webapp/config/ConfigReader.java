@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.contactsync.google.GoogleSettings;
 import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.google.TokenCipher;
+import org.contactsync.health.SyncFreshness;
 import org.contactsync.sync.Intervals;
 import org.contactsync.webapp.config.ConfigSources.ConfigValue;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
@@ -60,8 +61,51 @@ final class ConfigReader {
                 "must be 1 to 64 letters, digits or . _ : @ / - (it names this instance in the run history)"))
                 .orElse(null);
         checkDirectory(title, publicBaseUrl, trustProxy, dialPrefix);
+        ContactSyncConfig.Operations operations = operations(interval != null ? interval : fullInterval);
         return new ContactSyncConfig(dataDir, database, source, vcardFile, google, interval, fullInterval,
-                publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId);
+                publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId, operations);
+    }
+
+    /** Health, metrics and alert settings; the webhook URL and the token are secrets, never repeated. */
+    private ContactSyncConfig.Operations operations(Duration tick) {
+        Duration staleAfter = sources.lookup(ALERT_STALE_AFTER).isPresent() ? interval(ALERT_STALE_AFTER, "off")
+                : tick == null ? null : SyncFreshness.defaultStaleAfter(tick);
+        URI webhook = null;
+        Optional<ConfigValue> hook = sources.lookup(ALERT_WEBHOOK_URL);
+        if (hook.isPresent()) {
+            try {
+                webhook = new URI(hook.get().value());
+            } catch (URISyntaxException e) {
+                webhook = null;
+            }
+            if (webhook == null || webhook.getHost() == null
+                    || !List.of("http", "https").contains(String.valueOf(webhook.getScheme()).toLowerCase(Locale.ROOT))) {
+                throw error(ALERT_WEBHOOK_URL, hook.get(), "is not an absolute http(s) URL. Paste the webhook URL "
+                        + "exactly as Slack, Teams or your alerting tool shows it.");
+            }
+        }
+        int pauseAfter = 5;
+        Optional<ConfigValue> pause = sources.lookup(ALERT_PAUSE_AFTER);
+        if (pause.isPresent()) {
+            String v = pause.get().value().strip();
+            try {
+                pauseAfter = v.equalsIgnoreCase("off") ? 0 : Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                pauseAfter = -1;
+            }
+            if (pauseAfter < 0 || pauseAfter > 1000) {
+                throw error(ALERT_PAUSE_AFTER, pause.get(), "'" + v + "' is not a number of failed runs. Use a "
+                        + "whole number from 1 to 1000, or off (or 0) to never pause automatic syncs.");
+            }
+        }
+        boolean metrics = bool(METRICS_ENABLED, true);
+        String token = optional(METRICS_TOKEN).orElse(null);
+        if (token != null && token.length() < 16) {
+            throw error(METRICS_TOKEN, sources.lookup(METRICS_TOKEN).orElse(null), "is too short; use at least 16 "
+                    + "characters (e.g. from openssl rand -hex 24), or leave it unset so only the admin may read "
+                    + "/metrics.");
+        }
+        return new ContactSyncConfig.Operations(staleAfter, webhook, pauseAfter, metrics, token);
     }
 
     private Path dataDir() {

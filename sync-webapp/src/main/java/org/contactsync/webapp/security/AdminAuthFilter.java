@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets only the administrator reach the page and {@code /api}; {@code /directory} (the phones), the login page and
- * static assets stay public.
+ * Lets only the administrator reach the page and {@code /api}; {@code /directory} (the phones), the login page,
+ * static assets and the health probes stay public.
  *
  * <p>A request the container already authenticated passes when it has the role. Otherwise, with the app's own
  * login, the session's login (or HTTP Basic, for API clients) makes the request an {@link AdminRequest}, so
@@ -59,7 +59,8 @@ public final class AdminAuthFilter implements Filter {
 
     static boolean isPublic(String path) {
         return path.equals("/login") || path.startsWith("/static/") || path.equals("/directory")
-                || path.startsWith("/directory/") || path.equals("/favicon.ico");
+                || path.startsWith("/directory/") || path.equals("/favicon.ico")
+                || path.equals("/health") || path.equals("/health/ready");
     }
 
     @Override
