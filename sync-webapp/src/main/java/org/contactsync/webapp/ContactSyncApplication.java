@@ -78,7 +78,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .engine(engine)
                     .stateStore(database.syncStateStore())
                     .contactStore(database.contactStore())
-                    .listener(directory);
+                    .listener(directory)
+                    .lease(config.syncLease())
+                    .heartbeatInterval(config.syncHeartbeat());
             if (config.nodeId() != null) {
                 mb.nodeId(config.nodeId());
             }

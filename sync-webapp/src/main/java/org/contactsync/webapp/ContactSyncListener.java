@@ -3,6 +3,7 @@ package org.contactsync.webapp;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 
+import org.contactsync.sync.Intervals;
 import org.contactsync.webapp.config.ConfigException;
 import org.contactsync.webapp.config.ConfigSources;
 import org.contactsync.webapp.config.ContactSyncConfig;
@@ -206,8 +208,7 @@ public final class ContactSyncListener implements ServletContextListener {
         String page = base + "/";
         String where = config.publicBaseUrl() != null ? "" : " (or this server's own address)";
         StringBuilder sb = new StringBuilder("ContactSync is running: source ").append(sourceLabel(config))
-                .append(", ").append(config.automaticSync() ? "automatic sync every "
-                        + org.contactsync.sync.Intervals.format(config.syncInterval()) : "manual sync only")
+                .append(", ").append(scheduleText(config))
                 .append(", database ").append(config.database().embedded() ? "embedded under " + config.dataDir()
                         : redact(config.database().url()))
                 .append(".\n  Sync page: ").append(page).append(where)
@@ -231,6 +232,20 @@ public final class ContactSyncListener implements ServletContextListener {
             sb.append("\n  REST API (/api/...): the same user name and password by HTTP Basic, or the page's login.");
         }
         log.info(sb.toString());
+    }
+
+    /** The schedule as the page and /api/sync/info show it too. */
+    static String scheduleText(ContactSyncConfig config) {
+        Duration interval = config.syncInterval();
+        Duration full = config.fullSyncInterval();
+        if (interval == null && full == null) {
+            return "manual sync only";
+        }
+        if (interval == null) {
+            return "automatic full sync every " + Intervals.format(full);
+        }
+        return "automatic sync every " + Intervals.format(interval)
+                + (full == null ? "" : " (a full one every " + Intervals.format(full) + ")");
     }
 
     private static String sourceLabel(ContactSyncConfig config) {
