@@ -1,5 +1,6 @@
 package org.contactsync.webapp;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
 import org.contactsync.jaxrs.directory.DirectoryResource;
 import org.contactsync.jaxrs.directory.DirectorySettings;
+import org.contactsync.jaxrs.support.LoginThrottle;
 import org.contactsync.jaxrs.google.GoogleAuthResource;
 import org.contactsync.jdbc.ContactSyncDatabase;
 import org.contactsync.jdbc.JdbcSettings;
@@ -29,6 +31,7 @@ import org.contactsync.webapp.config.ContactSyncConfig;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
 import org.contactsync.webapp.security.AdminAuthFilter;
 import org.contactsync.webapp.security.AdminCredentials;
+import org.contactsync.webapp.security.PasswordCheck;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,7 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final SyncScheduler scheduler;
     private final CiscoDirectory directory;
     private final AdminCredentials.Loaded admin;
+    private final PasswordCheck passwordCheck;
     private final List<Object> extraComponents;
     private final SyncFreshness freshness;
 
@@ -73,7 +77,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .engine(engine)
                     .stateStore(database.syncStateStore())
                     .contactStore(database.contactStore())
-                    .listener(directory);
+                    .listener(directory)
+                    .lease(config.syncLease())
+                    .heartbeatInterval(config.syncHeartbeat());
             if (config.nodeId() != null) {
                 mb.nodeId(config.nodeId());
             }
@@ -91,6 +97,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                     ? new AdminCredentials.Loaded(AdminCredentials.of(config.adminUser(), config.adminPassword()),
                     Optional.empty(), null)
                     : AdminCredentials.loadOrGenerate(config.adminUser(), config.dataDir());
+            // One throttle for the login form and HTTP Basic, so neither is a way around the other.
+            this.passwordCheck = admin == null ? null : new PasswordCheck(admin.credentials(),
+                    new LoginThrottle(b.clock), config.trustProxy());
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -122,6 +131,7 @@ public final class ContactSyncApplication implements AutoCloseable {
         ApiSettings settings = ApiSettings.builder()
                 // The admin authenticates in the servlet layer (login page or Basic); Jersey only checks the role.
                 .adminRole(AdminAuthFilter.ROLE)
+                .authenticatedByHost(true)
                 .publicBaseUrl(config.publicBaseUrl())
                 .trustProxy(config.trustProxy())
                 .build();
@@ -188,6 +198,11 @@ public final class ContactSyncApplication implements AutoCloseable {
         return Optional.ofNullable(admin);
     }
 
+    /** Checks the admin's password for the login form and HTTP Basic (absent when the container authenticates). */
+    public Optional<PasswordCheck> passwordCheck() {
+        return Optional.ofNullable(passwordCheck);
+    }
+
     /** Stops the scheduler, then the manager (its run is cancelled and recorded), then the pool and Derby. */
     @Override
     public void close() {
@@ -210,6 +225,7 @@ public final class ContactSyncApplication implements AutoCloseable {
         private final ContactSyncConfig config;
         private Function<ContactSyncConfig, SyncEngine> engine;
         private Duration initialDelay;
+        private Clock clock = Clock.systemUTC();
         private final List<Object> components = new ArrayList<>();
 
         private Builder(ContactSyncConfig config) {
@@ -225,6 +241,12 @@ public final class ContactSyncApplication implements AutoCloseable {
         /** When the first scheduled sync runs after start (default: the scheduler's own). */
         public Builder initialDelay(Duration delay) {
             this.initialDelay = delay;
+            return this;
+        }
+
+        /** The clock the login throttle counts failures with (default: the system's). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
