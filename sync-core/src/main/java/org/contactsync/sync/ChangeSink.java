@@ -31,6 +31,9 @@ final class ChangeSink {
     private int deleted;
     private int unchanged;
     private int errors;
+    /** Kept for the run's warning and detail; bounded, as a source may skip thousands. */
+    private static final int MAX_SKIPPED_REASONS = 200;
+    private final List<String> skippedReasons = new ArrayList<>();
 
     ChangeSink(ContactStore store, int batchSize, boolean apply) {
         this(store, batchSize, apply, () -> { });
@@ -68,12 +71,20 @@ final class ChangeSink {
         }
     }
 
-    void skipped(String sourceId) {
+    void skipped(String sourceId, String reason) {
         // A contact we could not read is kept as stored: never deleted for being "missing".
         if (sourceId != null) {
             seen.add(sourceId);
         }
         errors++;
+        if (skippedReasons.size() < MAX_SKIPPED_REASONS) {
+            skippedReasons.add(reason == null ? "(no reason given)" : reason);
+        }
+    }
+
+    /** Why contacts were skipped, in the order reported (the first {@value #MAX_SKIPPED_REASONS}). */
+    List<String> skippedReasons() {
+        return List.copyOf(skippedReasons);
     }
 
     /** Forgets what was seen, for a full sync that restarts after an expired cursor. Counts stay. */

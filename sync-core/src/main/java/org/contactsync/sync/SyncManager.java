@@ -423,7 +423,10 @@ public final class SyncManager implements AutoCloseable {
                 if (newCursor != null) {
                     stateStore.saveCursor(engine.name(), newCursor);
                 }
-                outcome = new RunOutcome(RunStatus.COMPLETED, type, sink.stats(), null, null);
+                // A completed run that skipped contacts carries a warning (error) and the reasons (detail).
+                outcome = new RunOutcome(RunStatus.COMPLETED, type, sink.stats(),
+                        UserMessages.skippedWarning(sink.stats(), sink.skippedReasons()),
+                        UserMessages.skippedDetail(sink.skippedReasons()));
             } catch (Throwable e) {
                 failure = e;
                 outcome = outcomeOf(e, type, sink.stats());
@@ -460,7 +463,11 @@ public final class SyncManager implements AutoCloseable {
             try {
                 if (failure != null && outcome.status() == RunStatus.ERROR) {
                     log.warn("Sync run {} failed: {} [{}]", finished.id(), outcome.error(), outcome.errorDetail());
-                    log.debug("Sync run {} failure", finished.id(), failure);
+                    if (UserMessages.isUnexpected(failure)) {
+                        log.error("Sync run {} failed unexpectedly", finished.id(), failure);
+                    } else {
+                        log.debug("Sync run {} failure", finished.id(), failure);
+                    }
                 }
                 SyncStats s = outcome.stats();
                 log.info("Sync run {} ended {}: {} ({}), added={} updated={} deleted={} unchanged={} errors={} in {} ms",
@@ -653,7 +660,7 @@ public final class SyncManager implements AutoCloseable {
         @Override
         public void skipped(String sourceId, String reason) {
             log.warn("Skipped contact {}: {}", sourceId, reason);
-            sink.skipped(sourceId);
+            sink.skipped(sourceId, reason);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.contactsync.webapp.config;
 
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.contactsync.google.GoogleSettings;
  * @param directoryTitle   the phone directory's title
  * @param dialPrefix       digits dialled before every number from the phone directory (outside line), or ""
  * @param nodeId           this instance's name in a cluster, or null for a generated one
+ * @param vcardCharset     what vCard lines without CHARSET that are not UTF-8 are read as
  */
 public record ContactSyncConfig(
         Path dataDir,
@@ -43,7 +45,8 @@ public record ContactSyncConfig(
         String adminPassword,
         String directoryTitle,
         String dialPrefix,
-        String nodeId) {
+        String nodeId,
+        Charset vcardCharset) {
 
     public static final String DATA_DIR = "contactsync.data-dir";
     public static final String DB_URL = "contactsync.db.url";
@@ -69,12 +72,13 @@ public record ContactSyncConfig(
     public static final String DIRECTORY_TITLE = "contactsync.directory.title";
     public static final String DIAL_PREFIX = "contactsync.directory.dial-prefix";
     public static final String NODE_ID = "contactsync.node-id";
+    public static final String VCARD_CHARSET = "contactsync.vcard.charset";
 
     /** Every key this application reads (docs/configuration.md documents each one). */
     public static final List<String> KEYS = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, SOURCE, VCARD_FILE,
             GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, GOOGLE_TOKEN_KEY, GOOGLE_GROUPS, GOOGLE_API_URL, GOOGLE_TOKEN_URL,
             GOOGLE_AUTH_URL, GOOGLE_REDIRECT_URI, SYNC_INTERVAL, FULL_SYNC_INTERVAL, PUBLIC_BASE_URL, TRUST_PROXY, AUTH, ADMIN_USER,
-            ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID);
+            ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID, VCARD_CHARSET);
 
     public ContactSyncConfig {
         Objects.requireNonNull(dataDir, "dataDir");
