@@ -462,10 +462,11 @@ public final class SyncManager implements AutoCloseable {
             SyncRun finished = recordEnd(outcome);
             try {
                 if (failure != null && outcome.status() == RunStatus.ERROR) {
-                    log.warn("Sync run {} failed: {} [{}]", finished.id(), outcome.error(), outcome.errorDetail());
                     if (UserMessages.isUnexpected(failure)) {
-                        log.error("Sync run {} failed unexpectedly", finished.id(), failure);
+                        // Once, with the stack trace: nobody foresaw this one, so the trace is what helps.
+                        log.error("Sync run {} failed unexpectedly: {}", finished.id(), outcome.errorDetail(), failure);
                     } else {
+                        log.warn("Sync run {} failed: {} [{}]", finished.id(), outcome.error(), outcome.errorDetail());
                         log.debug("Sync run {} failure", finished.id(), failure);
                     }
                 }
