@@ -120,8 +120,8 @@ public final class ContactSyncApplication implements AutoCloseable {
 
     private SyncEngine engine() {
         return switch (config.source()) {
-            case VCARD -> config.vcardFile() == null ? VCardSyncEngine.bundledSample()
-                    : new VCardSyncEngine(config.vcardFile());
+            case VCARD -> (config.vcardFile() == null ? VCardSyncEngine.bundledSample()
+                    : new VCardSyncEngine(config.vcardFile())).withFallbackCharset(config.vcardCharset());
             case GOOGLE -> new GooglePeopleSyncEngine(googleAccount);
         };
     }
