@@ -17,6 +17,8 @@ import org.contactsync.health.SyncFreshness;
 import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
 import org.contactsync.jaxrs.directory.DirectoryResource;
+import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
+import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.jaxrs.google.GoogleAuthResource;
 import org.contactsync.jdbc.ContactSyncDatabase;
@@ -51,6 +53,7 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final AdminCredentials.Loaded admin;
     private final List<Object> extraComponents;
     private final SyncFreshness freshness;
+    private final ContactSyncMetrics metrics;
 
     private ContactSyncApplication(Builder b) {
         this.config = b.config;
@@ -68,6 +71,10 @@ public final class ContactSyncApplication implements AutoCloseable {
             this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
                     ? new GoogleAccount(config.google(), new JdbcGoogleTokenStore(database.dataSource()))
                     : null;
+            this.metrics = config.operations().metrics() ? ContactSyncMetrics.prometheus() : null;
+            if (metrics != null) {
+                opened.add(metrics);
+            }
             SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
             this.directory = new CiscoDirectory(database.contactStore());
             SyncManager.Builder mb = SyncManager.builder()
@@ -80,6 +87,9 @@ public final class ContactSyncApplication implements AutoCloseable {
             }
             this.manager = mb.build();
             opened.add(manager);
+            if (metrics != null) {
+                metrics.bind(manager);
+            }
             SyncSchedule schedule = config.syncInterval() == null && config.fullSyncInterval() == null
                     ? SyncSchedule.OFF
                     : new SyncSchedule(config.syncInterval(), config.fullSyncInterval(), b.initialDelay);
@@ -114,7 +124,8 @@ public final class ContactSyncApplication implements AutoCloseable {
         return switch (config.source()) {
             case VCARD -> config.vcardFile() == null ? VCardSyncEngine.bundledSample()
                     : new VCardSyncEngine(config.vcardFile());
-            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount);
+            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount,
+                    metrics != null ? metrics : SourceCallListener.NONE);
         };
     }
 
@@ -128,6 +139,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                 .build();
         ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings)
                 .health(healthChecker());
+        if (metrics != null) {
+            feature.metrics(metrics).metricsToken(config.operations().metricsToken());
+        }
         resources().forEach(feature::component);
         extraComponents.forEach(feature::component);
         ResourceConfig rc = new ResourceConfig();
@@ -179,6 +193,11 @@ public final class ContactSyncApplication implements AutoCloseable {
         return database;
     }
 
+    /** The Prometheus metrics, unless turned off. */
+    public Optional<ContactSyncMetrics> metrics() {
+        return Optional.ofNullable(metrics);
+    }
+
     /** The Google account, when the source is Google. */
     public Optional<GoogleAccount> googleAccount() {
         return Optional.ofNullable(googleAccount);
@@ -192,7 +211,12 @@ public final class ContactSyncApplication implements AutoCloseable {
     /** Stops the scheduler, then the manager (its run is cancelled and recorded), then the pool and Derby. */
     @Override
     public void close() {
-        closeAll(List.of(database, manager, scheduler));
+        List<AutoCloseable> all = new ArrayList<>();
+        if (metrics != null) {
+            all.add(metrics);
+        }
+        all.addAll(List.of(database, manager, scheduler));
+        closeAll(all);
         log.info("ContactSync stopped");
     }
 
