@@ -22,6 +22,7 @@ import com.google.api.services.people.v1.model.ListContactGroupsResponse;
 import com.google.api.services.people.v1.model.Person;
 import com.google.auth.http.HttpCredentialsAdapter;
 import org.contactsync.contact.Contact;
+import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.sync.CursorExpiredException;
 import org.contactsync.sync.SyncContext;
 import org.contactsync.sync.SyncEngine;
@@ -48,10 +49,17 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
 
     private final GoogleAccount account;
     private final GoogleSettings settings;
+    private final SourceCallListener calls;
 
     public GooglePeopleSyncEngine(GoogleAccount account) {
+        this(account, SourceCallListener.NONE);
+    }
+
+    /** @param calls told about every call to Google and every retry (metrics) */
+    public GooglePeopleSyncEngine(GoogleAccount account, SourceCallListener calls) {
         this.account = Objects.requireNonNull(account, "account");
         this.settings = account.settings();
+        this.calls = Objects.requireNonNull(calls, "calls");
     }
 
     @Override
@@ -77,7 +85,7 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
             throw new SyncSourceException(keyProblem.getMessage(), keyProblem);
         }
         PeopleService people = service(refreshToken);
-        GoogleCalls calls = new GoogleCalls(settings, context);
+        GoogleCalls calls = new GoogleCalls(settings, context, this.calls);
         String fingerprint = groupsFingerprint(settings.groups());
         String syncToken = null;
         if (context.type() == SyncType.INCREMENTAL) {

@@ -17,6 +17,8 @@ import org.contactsync.health.SyncFreshness;
 import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
 import org.contactsync.jaxrs.directory.DirectoryResource;
+import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
+import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.jaxrs.support.LoginThrottle;
 import org.contactsync.jaxrs.google.GoogleAuthResource;
@@ -54,6 +56,7 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final PasswordCheck passwordCheck;
     private final List<Object> extraComponents;
     private final SyncFreshness freshness;
+    private final ContactSyncMetrics metrics;
 
     private ContactSyncApplication(Builder b) {
         this.config = b.config;
@@ -71,6 +74,10 @@ public final class ContactSyncApplication implements AutoCloseable {
             this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
                     ? new GoogleAccount(config.google(), database.googleTokenStore())
                     : null;
+            this.metrics = config.operations().metrics() ? ContactSyncMetrics.prometheus() : null;
+            if (metrics != null) {
+                opened.add(metrics);
+            }
             SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
             this.directory = new CiscoDirectory(database.contactStore());
             SyncManager.Builder mb = SyncManager.builder()
@@ -85,6 +92,9 @@ public final class ContactSyncApplication implements AutoCloseable {
             }
             this.manager = mb.build();
             opened.add(manager);
+            if (metrics != null) {
+                metrics.bind(manager);
+            }
             SyncSchedule schedule = config.syncInterval() == null && config.fullSyncInterval() == null
                     ? SyncSchedule.OFF
                     : new SyncSchedule(config.syncInterval(), config.fullSyncInterval(), b.initialDelay);
@@ -122,7 +132,8 @@ public final class ContactSyncApplication implements AutoCloseable {
         return switch (config.source()) {
             case VCARD -> (config.vcardFile() == null ? VCardSyncEngine.bundledSample()
                     : new VCardSyncEngine(config.vcardFile())).withFallbackCharset(config.vcardCharset());
-            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount);
+            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount,
+                    metrics != null ? metrics : SourceCallListener.NONE);
         };
     }
 
@@ -137,6 +148,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                 .build();
         ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings)
                 .health(healthChecker());
+        if (metrics != null) {
+            feature.metrics(metrics).metricsToken(config.operations().metricsToken());
+        }
         resources().forEach(feature::component);
         extraComponents.forEach(feature::component);
         ResourceConfig rc = new ResourceConfig();
@@ -188,6 +202,11 @@ public final class ContactSyncApplication implements AutoCloseable {
         return database;
     }
 
+    /** The Prometheus metrics, unless turned off. */
+    public Optional<ContactSyncMetrics> metrics() {
+        return Optional.ofNullable(metrics);
+    }
+
     /** The Google account, when the source is Google. */
     public Optional<GoogleAccount> googleAccount() {
         return Optional.ofNullable(googleAccount);
@@ -206,7 +225,12 @@ public final class ContactSyncApplication implements AutoCloseable {
     /** Stops the scheduler, then the manager (its run is cancelled and recorded), then the pool and Derby. */
     @Override
     public void close() {
-        closeAll(List.of(database, manager, scheduler));
+        List<AutoCloseable> all = new ArrayList<>();
+        if (metrics != null) {
+            all.add(metrics);
+        }
+        all.addAll(List.of(database, manager, scheduler));
+        closeAll(all);
         log.info("ContactSync stopped");
     }
 
