@@ -9,19 +9,14 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.contactsync.Page;
 import org.contactsync.contact.Contact;
-import org.contactsync.contact.ContactQuery;
 import org.contactsync.contact.ContactStore;
 import org.contactsync.contact.InMemoryContactStore;
 import org.contactsync.google.GooglePeopleSyncEngine;
@@ -31,6 +26,7 @@ import org.contactsync.google.InMemoryGoogleTokenStore;
 import org.contactsync.jdbc.ContactSyncDatabase;
 import org.contactsync.jdbc.DataAccessException;
 import org.contactsync.jdbc.JdbcSettings;
+import org.contactsync.testkit.ScriptedContactStore;
 import org.contactsync.testkit.ScriptedSyncEngine;
 import org.contactsync.testkit.google.Fault;
 import org.contactsync.testkit.google.PeopleApiEmulator;
@@ -125,10 +121,10 @@ class UserFacingRunMessagesTest {
         // The contact store failing.
         String card = "BEGIN:VCARD\r\nFN:Ann\r\nTEL:+1 212 555 0100\r\nEND:VCARD\r\n";
         paths.add(new Path_("store: a bug in the store", d -> vcard(d, card.getBytes(StandardCharsets.UTF_8)),
-                d -> new FailingStore(new NullPointerException("Cannot invoke \"java.util.Map.get(Object)\"")),
+                d -> failingStore(new NullPointerException("Cannot invoke \"java.util.Map.get(Object)\"")),
                 RunStatus.ERROR));
         paths.add(new Path_("store: a JDBC failure", d -> vcard(d, card.getBytes(StandardCharsets.UTF_8)),
-                d -> new FailingStore(new DataAccessException("Could not write contacts",
+                d -> failingStore(new DataAccessException("Could not write contacts",
                         new SQLException("java.net.ConnectException: Connection refused", "08001"))),
                 RunStatus.ERROR));
         paths.add(new Path_("store: a closed Derby database", d -> vcard(d, card.getBytes(StandardCharsets.UTF_8)),
@@ -208,57 +204,7 @@ class UserFacingRunMessagesTest {
     }
 
     /** A store that reads like an empty one and fails every write. */
-    private static final class FailingStore implements ContactStore {
-        private final InMemoryContactStore empty = new InMemoryContactStore();
-        private final RuntimeException failure;
-
-        FailingStore(RuntimeException failure) {
-            this.failure = failure;
-        }
-
-        @Override
-        public Map<String, String> contentHashes(Collection<String> sourceIds) {
-            return empty.contentHashes(sourceIds);
-        }
-
-        @Override
-        public Set<String> sourceIds() {
-            return empty.sourceIds();
-        }
-
-        @Override
-        public void write(List<Contact> upserts, Collection<String> deletions) {
-            throw failure;
-        }
-
-        @Override
-        public Optional<Contact> findById(long id) {
-            return empty.findById(id);
-        }
-
-        @Override
-        public Optional<Contact> findBySourceId(String sourceId) {
-            return empty.findBySourceId(sourceId);
-        }
-
-        @Override
-        public Page<Contact> search(ContactQuery query) {
-            return empty.search(query);
-        }
-
-        @Override
-        public long count() {
-            return empty.count();
-        }
-
-        @Override
-        public void forEach(Consumer<Contact> action) {
-            empty.forEach(action);
-        }
-
-        @Override
-        public long version() {
-            return empty.version();
-        }
+    private static ContactStore failingStore(RuntimeException failure) {
+        return new ScriptedContactStore(new InMemoryContactStore()).failEveryWrite(failure);
     }
 }

@@ -26,6 +26,7 @@ public final class ScriptedContactStore implements ContactStore {
     private final ContactStore store;
     private final AtomicInteger writes = new AtomicInteger();
     private final Deque<Script> scripts = new ArrayDeque<>();
+    private volatile RuntimeException failEvery;
 
     private record Script(int atWrite, RuntimeException failure, CountDownLatch hold, CountDownLatch held) {
     }
@@ -54,6 +55,12 @@ public final class ScriptedContactStore implements ContactStore {
     /** Write number {@code n} (1 = the next one) throws {@code failure} and writes nothing. */
     public synchronized ScriptedContactStore failWrite(int n, RuntimeException failure) {
         scripts.add(new Script(writes.get() + n, failure, null, null));
+        return this;
+    }
+
+    /** Every write from now on throws {@code failure} and writes nothing (a database that is gone). */
+    public synchronized ScriptedContactStore failEveryWrite(RuntimeException failure) {
+        failEvery = failure;
         return this;
     }
 
@@ -90,6 +97,9 @@ public final class ScriptedContactStore implements ContactStore {
         }
         if (script != null && script.failure() != null) {
             throw script.failure();
+        }
+        if (failEvery != null) {
+            throw failEvery;
         }
         store.write(upserts, deletions);
     }
