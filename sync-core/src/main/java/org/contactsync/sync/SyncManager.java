@@ -128,7 +128,7 @@ public final class SyncManager implements AutoCloseable {
         ScheduleStatus s = schedule;
         Instant last = settings.stateStore().lastCompletedRun().map(SyncRun::completedAt).orElse(null);
         return new SyncInfo(settings.contactStore().count(), last, s != null, s == null ? null : s.interval(),
-                s == null ? null : s.nextRun());
+                s == null ? null : s.nextRun(), s == null ? null : s.fullInterval());
     }
 
     /** Called by a scheduler to publish its interval and next run (null: sync is manual only). */

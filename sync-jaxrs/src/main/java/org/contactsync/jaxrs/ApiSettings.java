@@ -24,6 +24,7 @@ public final class ApiSettings {
     private final byte[] adminUserHash;
     private final byte[] adminPasswordHash;
     private final ClientUrl clientUrl;
+    private final boolean authenticatedByHost;
     private final Duration eventPollInterval;
     private final Duration eventMinGap;
     private final Duration eventHeartbeat;
@@ -34,6 +35,7 @@ public final class ApiSettings {
         this.adminUserHash = b.adminUser == null ? null : sha256(b.adminUser);
         this.adminPasswordHash = b.adminPassword == null ? null : sha256(b.adminPassword);
         this.clientUrl = new ClientUrl(b.publicBaseUrl, b.trustProxy);
+        this.authenticatedByHost = b.authenticatedByHost;
         this.eventPollInterval = b.eventPollInterval;
         this.eventMinGap = b.eventMinGap;
         this.eventHeartbeat = b.eventHeartbeat;
@@ -68,6 +70,14 @@ public final class ApiSettings {
         boolean userOk = MessageDigest.isEqual(adminUserHash, sha256(user));
         boolean passwordOk = MessageDigest.isEqual(adminPasswordHash, sha256(password));
         return userOk & passwordOk;
+    }
+
+    /**
+     * Whether the host application signs users in itself (a login page, HTTP Basic against its own credentials)
+     * and hands the API requests whose user is in {@link #adminRole()}; the API then only checks the role.
+     */
+    public boolean authenticatedByHost() {
+        return authenticatedByHost;
     }
 
     /** Which URL the client used (public base URL, trusted proxy headers, the request), e.g. for the CSRF check. */
@@ -111,6 +121,7 @@ public final class ApiSettings {
         private String adminPassword;
         private URI publicBaseUrl;
         private boolean trustProxy;
+        private boolean authenticatedByHost;
         private Duration eventPollInterval = Duration.ofMillis(250);
         private Duration eventMinGap = Duration.ofMillis(100);
         private Duration eventHeartbeat = Duration.ofSeconds(15);
@@ -152,6 +163,12 @@ public final class ApiSettings {
         /** Whether X-Forwarded-Proto/-Host tell how the client reached us (only behind a proxy that sets them). */
         public Builder trustProxy(boolean trust) {
             this.trustProxy = trust;
+            return this;
+        }
+
+        /** The host signs users in and sets the role (the web app does); nothing to configure here for Basic. */
+        public Builder authenticatedByHost(boolean byHost) {
+            this.authenticatedByHost = byHost;
             return this;
         }
 

@@ -87,6 +87,24 @@ class SecurityTest {
     }
 
     @Test
+    void guessingPasswordsByBasicIsAnsweredWith429AndRetryAfterOnceTheUsersFreeFailuresAreUsed() {
+        for (int i = 0; i < LoginThrottle.FREE_PER_USER; i++) {
+            assertThat(api().target("api/sync/status").request()
+                    .header("Authorization", BasicAuth.header("admin", "guess " + i)).get().getStatus()).isEqualTo(401);
+        }
+        // Each further failure doubles the wait, so of these some are refused unchecked, however slow the machine.
+        Response throttled = null;
+        for (int i = 0; i < 5 && throttled == null; i++) {
+            Response r = api().target("api/sync/status").request()
+                    .header("Authorization", BasicAuth.header("admin", "more " + i)).get();
+            throttled = r.getStatus() == 429 ? r : null;
+        }
+        assertThat(throttled).isNotNull();
+        assertThat(Long.parseLong(throttled.getHeaderString("Retry-After"))).isPositive();
+        assertThat(json(throttled).get("detail").asText()).startsWith("Too many failed sign-ins");
+    }
+
+    @Test
     void theAdminsCredentialsAreAccepted() {
         assertThat(api().admin("api/sync/status").get().getStatus()).isEqualTo(200);
         assertThat(api().admin("api/contacts").get().getStatus()).isEqualTo(200);
