@@ -26,6 +26,9 @@ final class ChangeSink {
     private Map<String, Contact> pendingUpserts = new LinkedHashMap<>();
     private Set<String> pendingDeletes = new LinkedHashSet<>();
     private final Set<String> seen = new HashSet<>();
+    /** Kept for the run's warning and detail; bounded, as a source may skip thousands. */
+    private static final int MAX_SKIPPED_REASONS = 200;
+    private final List<String> skippedReasons = new ArrayList<>();
 
     private ChangeSink(ContactStore store, int batchSize, StatsCounter counts, BatchWriter writer, int readAhead,
                        Executor writerThread) {
@@ -78,12 +81,20 @@ final class ChangeSink {
         }
     }
 
-    void skipped(String sourceId) {
+    void skipped(String sourceId, String reason) {
         // A contact we could not read is kept as stored: never deleted for being "missing".
         if (sourceId != null) {
             seen.add(sourceId);
         }
         counts.add(StatsCounter.ONE_ERROR);
+        if (skippedReasons.size() < MAX_SKIPPED_REASONS) {
+            skippedReasons.add(reason == null ? "(no reason given)" : reason);
+        }
+    }
+
+    /** Why contacts were skipped, in the order reported (the first {@value #MAX_SKIPPED_REASONS}). */
+    List<String> skippedReasons() {
+        return List.copyOf(skippedReasons);
     }
 
     /** Forgets what was seen, for a full sync that restarts after an expired cursor. Counts stay. */

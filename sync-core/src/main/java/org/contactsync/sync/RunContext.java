@@ -64,7 +64,7 @@ final class RunContext implements SyncContext {
     @Override
     public void skipped(String sourceId, String reason) {
         log.warn("Skipped contact {}: {}", sourceId, reason);
-        sink.skipped(sourceId);
+        sink.skipped(sourceId, reason);
         supervisor.reported();
     }
 

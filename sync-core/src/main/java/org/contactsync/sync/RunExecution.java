@@ -2,6 +2,7 @@ package org.contactsync.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -107,7 +108,10 @@ final class RunExecution implements ReadSupervisor {
             if (result.cursor() != null) {
                 settings.stateStore().saveCursor(settings.engine().name(), result.cursor());
             }
-            outcome = new RunOutcome(RunStatus.COMPLETED, result.type(), result.stats(), null, null);
+            // A completed run that skipped contacts carries a warning (error) and the reasons (detail).
+            List<String> skipped = sink.skippedReasons();
+            outcome = new RunOutcome(RunStatus.COMPLETED, result.type(), result.stats(),
+                    UserMessages.skippedWarning(result.stats(), skipped), UserMessages.skippedDetail(skipped));
         } catch (Throwable e) {
             failure = e;
             outcome = outcomeOf(e, type, counts.get());
@@ -179,8 +183,13 @@ final class RunExecution implements ReadSupervisor {
         SyncRun finished = recordEnd(outcome);
         try {
             if (failure != null && outcome.status() == RunStatus.ERROR) {
-                log.warn("Sync run {} failed: {} [{}]", finished.id(), outcome.error(), outcome.errorDetail());
-                log.debug("Sync run {} failure", finished.id(), failure);
+                if (UserMessages.isUnexpected(failure)) {
+                    // Once, with the stack trace: nobody foresaw this one, so the trace is what helps.
+                    log.error("Sync run {} failed unexpectedly: {}", finished.id(), outcome.errorDetail(), failure);
+                } else {
+                    log.warn("Sync run {} failed: {} [{}]", finished.id(), outcome.error(), outcome.errorDetail());
+                    log.debug("Sync run {} failure", finished.id(), failure);
+                }
             }
             SyncStats s = outcome.stats();
             log.info("Sync run {} ended {}: {} ({}), added={} updated={} deleted={} unchanged={} errors={} in {} ms",

@@ -242,7 +242,8 @@ public final class SyncManager implements AutoCloseable {
         private ContactStore contactStore;
         private String nodeId;
         private Duration lease = Duration.ofSeconds(60);
-        private Duration heartbeatInterval = Duration.ofSeconds(15);
+        /** Null: a quarter of the lease. */
+        private Duration heartbeatInterval;
         private Duration progressSaveInterval = Duration.ofMillis(250);
         private int batchSize = 500;
         private int readAhead = 0;
@@ -278,7 +279,10 @@ public final class SyncManager implements AutoCloseable {
             return this;
         }
 
-        /** How often the lease is renewed (and cancel requests from other nodes are seen); well below the lease. */
+        /**
+         * How often the lease is renewed (and cancel requests from other nodes are seen); shorter than the lease,
+         * best a third of it or less. Unset: a quarter of the lease (15 s for the default 60 s lease).
+         */
         public Builder heartbeatInterval(Duration interval) {
             this.heartbeatInterval = positive(interval, "heartbeatInterval");
             return this;
@@ -318,9 +322,12 @@ public final class SyncManager implements AutoCloseable {
         }
 
         public SyncManager build() {
-            if (heartbeatInterval.compareTo(lease) >= 0) {
-                throw new IllegalArgumentException("heartbeatInterval (" + heartbeatInterval
-                        + ") must be shorter than the lease (" + lease + ")");
+            if (heartbeatInterval == null) {
+                heartbeatInterval = lease.dividedBy(4);
+            } else if (heartbeatInterval.compareTo(lease) >= 0) {
+                throw new IllegalArgumentException("The heartbeat interval (" + heartbeatInterval + ") must be "
+                        + "shorter than the lease (" + lease + "), or other nodes take the run over while it is "
+                        + "still alive: make it a third of the lease or less, or leave it unset (a quarter)");
             }
             return new SyncManager(this);
         }

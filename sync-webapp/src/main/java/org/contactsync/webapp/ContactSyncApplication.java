@@ -11,7 +11,6 @@ import java.util.function.Function;
 import org.contactsync.directory.CiscoDirectory;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
-import org.contactsync.google.JdbcGoogleTokenStore;
 import org.contactsync.health.HealthChecker;
 import org.contactsync.health.HealthChecks;
 import org.contactsync.health.SyncFreshness;
@@ -70,7 +69,7 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .load();
             opened.add(database);
             this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
-                    ? new GoogleAccount(config.google(), new JdbcGoogleTokenStore(database.dataSource()))
+                    ? new GoogleAccount(config.google(), database.googleTokenStore())
                     : null;
             SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
             this.directory = new CiscoDirectory(database.contactStore());
@@ -121,8 +120,8 @@ public final class ContactSyncApplication implements AutoCloseable {
 
     private SyncEngine engine() {
         return switch (config.source()) {
-            case VCARD -> config.vcardFile() == null ? VCardSyncEngine.bundledSample()
-                    : new VCardSyncEngine(config.vcardFile());
+            case VCARD -> (config.vcardFile() == null ? VCardSyncEngine.bundledSample()
+                    : new VCardSyncEngine(config.vcardFile())).withFallbackCharset(config.vcardCharset());
             case GOOGLE -> new GooglePeopleSyncEngine(googleAccount);
         };
     }

@@ -2,6 +2,7 @@ package org.contactsync.webapp.config;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.contactsync.google.GoogleSettings;
+import org.contactsync.vcard.VCardSyncEngine;
 import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.google.TokenCipher;
 import org.contactsync.health.SyncFreshness;
@@ -45,6 +47,7 @@ final class ConfigReader {
         Database database = database(dataDir);
         Source source = choice(SOURCE, Source.class, Source.VCARD);
         Path vcardFile = source == Source.VCARD ? vcardFile() : null;
+        Charset vcardCharset = vcardCharset();
         GoogleSettings google = google(source == Source.GOOGLE);
         Duration interval = interval(SYNC_INTERVAL, "15m");
         // "interval=off" means off: the daily full sync is the default only next to incremental syncs.
@@ -71,7 +74,7 @@ final class ConfigReader {
         ContactSyncConfig.Operations operations = operations(interval != null ? interval : fullInterval);
         return new ContactSyncConfig(dataDir, database, source, vcardFile, google, interval, fullInterval,
                 publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId, operations,
-                lease, heartbeat);
+                lease, heartbeat, vcardCharset);
     }
 
     /** How long a run's lease lasts without a heartbeat: at least 10 s, so a busy database does not lose it. */
@@ -227,6 +230,20 @@ final class ConfigReader {
                     + " cannot be read by the server's user. Fix its permissions.");
         }
         return file;
+    }
+
+    private Charset vcardCharset() {
+        Optional<ConfigValue> set = sources.lookup(VCARD_CHARSET);
+        if (set.isEmpty()) {
+            return VCardSyncEngine.DEFAULT_FALLBACK_CHARSET;
+        }
+        String v = set.get().value().strip();
+        try {
+            return Charset.forName(v);
+        } catch (IllegalArgumentException e) {
+            throw error(VCARD_CHARSET, set.get(), "'" + v + "' is not a character set this Java knows. Use a name"
+                    + " such as windows-1252, windows-1250, ISO-8859-2 or Shift_JIS.");
+        }
     }
 
     private GoogleSettings google(boolean required) {

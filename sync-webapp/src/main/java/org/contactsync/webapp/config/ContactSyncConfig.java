@@ -1,6 +1,7 @@
 package org.contactsync.webapp.config;
 
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.contactsync.jaxrs.support.ClientUrl;
  * @param operations       health, metrics and alert settings
  * @param syncLease        how long a run's lease lasts without a heartbeat (other nodes then take over)
  * @param syncHeartbeat    how often a running sync renews its lease; shorter than the lease
+ * @param vcardCharset     what vCard lines without CHARSET that are not UTF-8 are read as
  */
 public record ContactSyncConfig(
         Path dataDir,
@@ -50,7 +52,8 @@ public record ContactSyncConfig(
         String nodeId,
         Operations operations,
         Duration syncLease,
-        Duration syncHeartbeat) {
+        Duration syncHeartbeat,
+        Charset vcardCharset) {
 
     public static final String DATA_DIR = "contactsync.data-dir";
     public static final String DB_URL = "contactsync.db.url";
@@ -83,13 +86,15 @@ public record ContactSyncConfig(
     public static final String ALERT_PAUSE_AFTER = "contactsync.alert.pause-after";
     public static final String METRICS_ENABLED = "contactsync.metrics.enabled";
     public static final String METRICS_TOKEN = "contactsync.metrics.token";
+    public static final String VCARD_CHARSET = "contactsync.vcard.charset";
 
     /** Every key this application reads (docs/configuration.md documents each one). */
     public static final List<String> KEYS = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, SOURCE, VCARD_FILE,
             GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, GOOGLE_TOKEN_KEY, GOOGLE_GROUPS, GOOGLE_API_URL, GOOGLE_TOKEN_URL,
             GOOGLE_AUTH_URL, GOOGLE_REDIRECT_URI, SYNC_INTERVAL, FULL_SYNC_INTERVAL, PUBLIC_BASE_URL, TRUST_PROXY, AUTH, ADMIN_USER,
             ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID, ALERT_STALE_AFTER, ALERT_WEBHOOK_URL,
-            ALERT_PAUSE_AFTER, METRICS_ENABLED, METRICS_TOKEN, SYNC_LEASE, SYNC_HEARTBEAT);
+            ALERT_PAUSE_AFTER, METRICS_ENABLED, METRICS_TOKEN, SYNC_LEASE, SYNC_HEARTBEAT,
+            VCARD_CHARSET);
 
     public ContactSyncConfig {
         Objects.requireNonNull(dataDir, "dataDir");

@@ -244,6 +244,19 @@ class ContactSyncConfigTest {
     }
 
     @Test
+    void theVCardFallbackCharsetIsWindows1252UnlessConfiguredAndAnUnknownOneIsRefused() {
+        assertThat(load().vcardCharset()).isEqualTo(java.nio.charset.Charset.forName("windows-1252"));
+
+        sys.put("contactsync.vcard.charset", "ISO-8859-2");
+        assertThat(load().vcardCharset()).isEqualTo(java.nio.charset.Charset.forName("ISO-8859-2"));
+
+        sys.put("contactsync.vcard.charset", "klingon-1");
+        assertThatThrownBy(this::load).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("contactsync.vcard.charset").hasMessageContaining("'klingon-1' is not a"
+                        + " character set");
+    }
+
+    @Test
     void anUnsupportedDatabaseUrlIsRefused() {
         sys.put("contactsync.db.url", "jdbc:mysql://db/contacts");
         assertThatThrownBy(this::load).hasMessageContaining("contactsync.db.url")
