@@ -9,7 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
+import org.contactsync.health.HealthChecker;
 import org.contactsync.jaxrs.contact.ContactsResource;
+import org.contactsync.jaxrs.health.HealthResource;
+import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
+import org.contactsync.jaxrs.metrics.DirectoryRequestMetrics;
+import org.contactsync.jaxrs.metrics.MetricsResource;
+import org.contactsync.jaxrs.metrics.MetricsTokenFilter;
 import org.contactsync.jaxrs.support.AdminAuthFilter;
 import org.contactsync.jaxrs.support.ApiExceptionMappers;
 import org.contactsync.jaxrs.support.ApiJson;
@@ -44,12 +50,18 @@ public final class ContactSyncFeature implements Feature {
     private final ApiSettings settings;
     private final ObjectMapper objectMapper;
     private final List<Object> components;
+    private final HealthChecker health;
+    private final ContactSyncMetrics metrics;
+    private final String metricsToken;
 
     private ContactSyncFeature(Builder b) {
         this.manager = b.manager;
         this.settings = b.settings;
         this.objectMapper = b.objectMapper != null ? b.objectMapper : ApiJson.newObjectMapper();
         this.components = List.copyOf(b.components);
+        this.health = b.health;
+        this.metrics = b.metrics;
+        this.metricsToken = b.metricsToken;
     }
 
     public static Builder builder(SyncManager manager) {
@@ -70,6 +82,15 @@ public final class ContactSyncFeature implements Feature {
         SyncEventHub events = new SyncEventHub(manager, objectMapper, settings);
         context.register(new SyncResource(manager, events));
         context.register(new ContactsResource(manager.contactStore()));
+        context.register(new HealthResource(health));
+        if (metrics != null) {
+            context.register(new MetricsResource(metrics));
+            context.register(new DirectoryRequestMetrics(metrics));
+            metrics.sseClients(events::clientCount);
+            if (metricsToken != null) {
+                context.register(new MetricsTokenFilter(metricsToken, settings.adminRole()));
+            }
+        }
 
         ApiExceptionMappers.all().forEach(context::register);
         context.register(new AdminAuthFilter(settings));
@@ -102,6 +123,9 @@ public final class ContactSyncFeature implements Feature {
         private ApiSettings settings = ApiSettings.defaults();
         private ObjectMapper objectMapper;
         private final List<Object> components = new ArrayList<>();
+        private HealthChecker health = HealthChecker.builder().build();
+        private ContactSyncMetrics metrics;
+        private String metricsToken;
 
         private Builder(SyncManager manager) {
             this.manager = Objects.requireNonNull(manager, "manager");
@@ -118,6 +142,34 @@ public final class ContactSyncFeature implements Feature {
          */
         public Builder objectMapper(ObjectMapper mapper) {
             this.objectMapper = Objects.requireNonNull(mapper, "mapper");
+            return this;
+        }
+
+        /**
+         * The readiness checks behind {@code GET /health/ready} (default: none, so it answers up whenever the
+         * process does). See {@code org.contactsync.health.HealthChecks}.
+         */
+        public Builder health(HealthChecker checker) {
+            this.health = Objects.requireNonNull(checker, "checker");
+            return this;
+        }
+
+        /**
+         * Serves these metrics at {@code /metrics} (admin only, or the {@link #metricsToken token}) and counts phone
+         * directory requests and event-stream clients into them. Off unless called; bind the metrics to the
+         * manager ({@link ContactSyncMetrics#bind}) and hand them to the engine for source-call counts.
+         */
+        public Builder metrics(ContactSyncMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** A bearer token (at least 16 characters) that may read {@code /metrics} besides the admin; null for none. */
+        public Builder metricsToken(String token) {
+            if (token != null && token.length() < 16) {
+                throw new IllegalArgumentException("the metrics token must have at least 16 characters");
+            }
+            this.metricsToken = token;
             return this;
         }
 

@@ -1,6 +1,5 @@
 package org.contactsync.jaxrs.directory;
 
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +39,7 @@ import org.contactsync.directory.Transliteration;
 import org.contactsync.directory.phonebook.PhonebookFormat;
 import org.contactsync.directory.phonebook.PhonebookFormats;
 import org.contactsync.directory.phonebook.PhonebookParts;
+import org.contactsync.jaxrs.support.ClientUrl;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +65,6 @@ public final class DirectoryResource {
     public static final String REMOTE_ADDRESS_PROPERTY = "org.contactsync.remote-address";
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryResource.class);
-    private static final Pattern FORWARDED_HOST = Pattern.compile(
-            "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
-                    + "|\\[[0-9A-Fa-f:.]{2,45}\\])(?::\\d{1,5})?");
     private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -373,48 +369,8 @@ public final class DirectoryResource {
      * the request, with the proxy's X-Forwarded-Proto/-Host only when configured to trust them.
      */
     String root(UriInfo uri, HttpHeaders headers) {
-        URI base = uri.getBaseUri();
-        URI configured = settings.publicBaseUrl();
-        String scheme = base.getScheme();
-        String authority = hostAndPort(base);
-        String path = base.getRawPath() == null ? "" : base.getRawPath();
-        if (configured != null) {
-            scheme = configured.getScheme().toLowerCase(Locale.ROOT);
-            authority = hostAndPort(configured);
-            String configuredPath = configured.getRawPath();
-            if (configuredPath != null && !configuredPath.isEmpty() && !configuredPath.equals("/")) {
-                path = configuredPath;
-            }
-        } else if (settings.trustProxy()) {
-            String proto = firstValue(headers.getHeaderString("X-Forwarded-Proto"));
-            if (proto != null) {
-                proto = proto.toLowerCase(Locale.ROOT);
-                if (proto.equals("http") || proto.equals("https")) {
-                    if (!proto.equals(scheme)) {
-                        authority = withoutPort(authority); // the request's port was the backend's, not the proxy's
-                    }
-                    scheme = proto;
-                }
-            }
-            String host = firstValue(headers.getHeaderString("X-Forwarded-Host"));
-            if (host != null && FORWARDED_HOST.matcher(host).matches()) {
-                authority = host;
-            }
-        }
-        StringBuilder sb = new StringBuilder(96).append(scheme).append("://").append(authority);
-        if (!path.startsWith("/")) {
-            sb.append('/');
-        }
-        sb.append(path);
-        if (sb.charAt(sb.length() - 1) != '/') {
-            sb.append('/');
-        }
-        return sb.append("directory").toString();
-    }
-
-    /** Host and port only: never user info, which has no place in links handed to phones. */
-    private static String hostAndPort(URI uri) {
-        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        return new ClientUrl(settings.publicBaseUrl(), settings.trustProxy()).base(uri.getBaseUri(),
+                headers.getHeaderString("X-Forwarded-Proto"), headers.getHeaderString("X-Forwarded-Host")) + "directory";
     }
 
     /** The first of a comma-separated list (the client-most proxy), or null. */
@@ -425,12 +381,6 @@ public final class DirectoryResource {
         int comma = header.indexOf(',');
         String v = (comma < 0 ? header : header.substring(0, comma)).strip();
         return v.isEmpty() ? null : v;
-    }
-
-    private static String withoutPort(String authority) {
-        int colon = authority.lastIndexOf(':');
-        int bracket = authority.lastIndexOf(']');
-        return colon > bracket ? authority.substring(0, colon) : authority;
     }
 
     private static String shorten(String s) {

@@ -241,7 +241,7 @@
 
     var errBox = $('run-error');
     if (s.error && !running) {
-      errBox.className = 'alert ' + (state === 'cancelled' ? 'alert-warn' : 'alert-error');
+      errBox.className = 'alert ' + (state === 'cancelled' || state === 'completed' ? 'alert-warn' : 'alert-error');
       $('run-error-text').textContent = s.error;
       var det = $('run-error-details');
       if (s.error_detail) {
