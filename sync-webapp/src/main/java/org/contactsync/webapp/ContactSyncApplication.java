@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.contactsync.directory.CiscoDirectory;
+import org.contactsync.directory.DirectorySnapshot;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
 import org.contactsync.health.HealthChecker;
@@ -16,6 +17,7 @@ import org.contactsync.health.HealthChecks;
 import org.contactsync.health.SyncFreshness;
 import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
+import org.contactsync.jaxrs.directory.DirectoryPhonesResource;
 import org.contactsync.jaxrs.directory.DirectoryResource;
 import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
 import org.contactsync.metrics.SourceCallListener;
@@ -79,7 +81,8 @@ public final class ContactSyncApplication implements AutoCloseable {
                 opened.add(metrics);
             }
             SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
-            this.directory = new CiscoDirectory(database.contactStore());
+            this.directory = new CiscoDirectory(database.contactStore(), new DirectorySnapshot.Options(
+                    config.phone().region(), config.phone().groups()));
             SyncManager.Builder mb = SyncManager.builder()
                     .engine(engine)
                     .stateStore(database.syncStateStore())
@@ -174,8 +177,13 @@ public final class ContactSyncApplication implements AutoCloseable {
     /** The phone directory and (for a Google source) the Google connection resources. */
     private List<Object> resources() {
         List<Object> list = new ArrayList<>();
-        list.add(new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
-                config.publicBaseUrl(), config.trustProxy(), config.dialPrefix())));
+        DirectoryResource phones = new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
+                config.publicBaseUrl(), config.trustProxy(), config.dialPrefix())
+                .withDialForm(config.phone().dialForm()).withLegacyCharset(config.phone().legacyCharset())
+                .withAccess(config.phone().access()));
+        list.add(phones);
+        list.add(new DirectoryPhonesResource(phones));
+        list.add(new PhoneClientAddress());
         if (googleAccount != null) {
             list.add(new GoogleAuthResource(googleAccount));
         }

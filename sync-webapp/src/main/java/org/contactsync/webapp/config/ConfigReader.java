@@ -14,6 +14,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.contactsync.directory.DialRules;
+import org.contactsync.directory.LabelFilter;
+import org.contactsync.directory.PhoneAccess;
+import org.contactsync.directory.PhoneCharset;
 import org.contactsync.google.GoogleSettings;
 import org.contactsync.vcard.VCardSyncEngine;
 import org.contactsync.jaxrs.directory.DirectorySettings;
@@ -74,7 +78,30 @@ final class ConfigReader {
         ContactSyncConfig.Operations operations = operations(interval != null ? interval : fullInterval);
         return new ContactSyncConfig(dataDir, database, source, vcardFile, google, interval, fullInterval,
                 publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId, operations,
-                lease, heartbeat, vcardCharset);
+                lease, heartbeat, vcardCharset, phone());
+    }
+
+    /** The phone directory's region, dial form, legacy charset, access control and groups. */
+    private ContactSyncConfig.Phone phone() {
+        String region = optional(PHONE_REGION).map(String::strip).orElse("");
+        checked(PHONE_REGION, () -> new DialRules(region, null, null));
+        Optional<ConfigValue> form = sources.lookup(DIAL_FORM);
+        DialRules.Form dialForm = form.isEmpty() ? DialRules.Form.AS_WRITTEN : DialRules.Form.fromKey(form.get().value());
+        if (dialForm == null) {
+            throw error(DIAL_FORM, form.get(), "'" + form.get().value() + "' is not a dial form. Use as-written, "
+                    + "international, local (own country without its code) or national (no '+' at all).");
+        }
+        if (dialForm != DialRules.Form.AS_WRITTEN && region.isEmpty()) {
+            throw error(DIAL_FORM, form.get(), "needs " + PHONE_REGION + " (the site's country, e.g. DE) to know "
+                    + "which numbers are national. Set it, or use as-written.");
+        }
+        Charset[] legacy = new Charset[1];
+        checked(LEGACY_CHARSET, () -> legacy[0] = PhoneCharset.legacy(optional(LEGACY_CHARSET).orElse(null)));
+        PhoneAccess[] access = new PhoneAccess[1];
+        checked(ALLOWED_NETWORKS, () -> access[0] = PhoneAccess.parse(optional(ALLOWED_NETWORKS).orElse(null),
+                optional(ALLOWED_DEVICES).orElse(null)));
+        return new ContactSyncConfig.Phone(region, dialForm, legacy[0], access[0],
+                LabelFilter.parse(optional(DIRECTORY_GROUPS).orElse(null)));
     }
 
     /** How long a run's lease lasts without a heartbeat: at least 10 s, so a busy database does not lose it. */
