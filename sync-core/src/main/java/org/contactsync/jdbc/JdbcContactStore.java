@@ -68,7 +68,7 @@ public final class JdbcContactStore implements ContactStore {
         List<String> ids = List.copyOf(new LinkedHashSet<>(sourceIds));
         return read("read content hashes", c -> {
             Map<String, String> result = new HashMap<>();
-            forEachIn(c, "SELECT source_id, content_hash FROM contacts WHERE source_id IN (", ")", ids,
+            forEachIn(c, "SELECT source_id, content_hash FROM cs_contacts WHERE source_id IN (", ")", ids,
                     rs -> result.put(rs.getString(1), rs.getString(2)));
             return result;
         });
@@ -78,7 +78,7 @@ public final class JdbcContactStore implements ContactStore {
     public Set<String> sourceIds() {
         return read("read contact source ids", c -> {
             Set<String> result = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT source_id FROM contacts")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_id FROM cs_contacts")) {
                 ps.setFetchSize(FETCH_SIZE * 4);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -108,7 +108,7 @@ public final class JdbcContactStore implements ContactStore {
             }
             // Also makes writers on other instances take turns.
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE contact_store_version SET version = version + 1 WHERE id = 1")) {
+                    "UPDATE cs_contact_store_version SET version = version + 1 WHERE id = 1")) {
                 ps.executeUpdate();
             }
             Map<String, Long> existing = idsOf(c, bySourceId.keySet());
@@ -143,8 +143,8 @@ public final class JdbcContactStore implements ContactStore {
         String where = where(query, params);
         return read("search contacts", c -> {
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM contacts c " + where)) {
-                bind(ps, params);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cs_contacts c " + where)) {
+                Columns.bindAll(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
@@ -162,7 +162,7 @@ public final class JdbcContactStore implements ContactStore {
     @Override
     public long count() {
         return read("count contacts", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM contacts");
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cs_contacts");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -178,8 +178,8 @@ public final class JdbcContactStore implements ContactStore {
     public void forEach(Consumer<Contact> action) {
         read("read all contacts", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTACT_COLUMNS
-                    + ", p.phone_number, p.phone_type, p.is_primary FROM contacts c "
-                    + "LEFT JOIN contact_phones p ON p.contact_id = c.id "
+                    + ", p.phone_number, p.phone_type, p.is_primary FROM cs_contacts c "
+                    + "LEFT JOIN cs_contact_phones p ON p.contact_id = c.id "
                     + "ORDER BY c.name_folded, c.id, p.sort_order")) {
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -212,7 +212,7 @@ public final class JdbcContactStore implements ContactStore {
     @Override
     public long version() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT version FROM contact_store_version WHERE id = 1");
+             PreparedStatement ps = c.prepareStatement("SELECT version FROM cs_contact_store_version WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -225,7 +225,7 @@ public final class JdbcContactStore implements ContactStore {
 
     private <T> T read(String what, Transactions.Work<T> work) {
         if (dialect == Dialect.DERBY) {
-            return transactions.run(what, Connection.TRANSACTION_READ_COMMITTED, c -> {
+            return transactions.read(what, c -> {
                 lockContacts(c, "SHARE");
                 return work.run(c);
             });
@@ -235,7 +235,7 @@ public final class JdbcContactStore implements ContactStore {
 
     private static void lockContacts(Connection c, String mode) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("LOCK TABLE contacts IN " + mode + " MODE");
+            st.execute("LOCK TABLE cs_contacts IN " + mode + " MODE");
         }
     }
 
@@ -253,7 +253,7 @@ public final class JdbcContactStore implements ContactStore {
                 suffixes.add(digits.substring(digits.length() - len));
             }
             params.addAll(suffixes);
-            return "WHERE EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = c.id AND (p.digits LIKE ?"
+            return "WHERE EXISTS (SELECT 1 FROM cs_contact_phones p WHERE p.contact_id = c.id AND (p.digits LIKE ?"
                     + (suffixes.isEmpty() ? "" : " OR p.digits IN (" + Columns.placeholders(suffixes.size()) + ")")
                     + "))";
         }
@@ -278,8 +278,8 @@ public final class JdbcContactStore implements ContactStore {
     /** Contacts selected by {@code clause} (a WHERE/ORDER BY tail over alias c), with their phones. */
     private List<Contact> loadContacts(Connection c, String clause, List<Object> params) throws SQLException {
         List<Contact> contacts = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTACT_COLUMNS + " FROM contacts c " + clause)) {
-            bind(ps, params);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTACT_COLUMNS + " FROM cs_contacts c " + clause)) {
+            Columns.bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     contacts.add(contact(rs, List.of()));
@@ -291,7 +291,7 @@ public final class JdbcContactStore implements ContactStore {
         }
         Map<Long, List<PhoneNumber>> phones = new HashMap<>();
         forEachIn(c, "SELECT p.contact_id, p.phone_number, p.phone_type, p.is_primary, p.sort_order "
-                        + "FROM contact_phones p WHERE p.contact_id IN (", ") ORDER BY p.contact_id, p.sort_order",
+                        + "FROM cs_contact_phones p WHERE p.contact_id IN (", ") ORDER BY p.contact_id, p.sort_order",
                 contacts.stream().map(Contact::id).toList(),
                 rs -> phones.computeIfAbsent(rs.getLong("contact_id"), k -> new ArrayList<>()).add(phone(rs)));
         contacts.replaceAll(ct -> withPhones(ct, phones.getOrDefault(ct.id(), List.of())));
@@ -315,19 +315,6 @@ public final class JdbcContactStore implements ContactStore {
                 phones, c.emails(), c.groups(), c.etag(), c.updatedAt());
     }
 
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else if (p instanceof Long n) {
-                ps.setLong(i + 1, n);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-    }
-
     private static <T> Optional<T> first(List<T> list) {
         return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
     }
@@ -336,7 +323,7 @@ public final class JdbcContactStore implements ContactStore {
 
     private static Map<String, Long> idsOf(Connection c, Collection<String> sourceIds) throws SQLException {
         Map<String, Long> ids = new HashMap<>();
-        forEachIn(c, "SELECT source_id, id FROM contacts WHERE source_id IN (", ")", List.copyOf(sourceIds),
+        forEachIn(c, "SELECT source_id, id FROM cs_contacts WHERE source_id IN (", ")", List.copyOf(sourceIds),
                 rs -> ids.put(rs.getString(1), rs.getLong(2)));
         return ids;
     }
@@ -372,7 +359,7 @@ public final class JdbcContactStore implements ContactStore {
         if (contacts.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = c.prepareStatement("UPDATE contacts SET display_name = ?, name_folded = ?, "
+        try (PreparedStatement update = c.prepareStatement("UPDATE cs_contacts SET display_name = ?, name_folded = ?, "
                 + "given_name = ?, family_name = ?, organization = ?, org_folded = ?, emails = ?, group_names = ?, "
                 + "etag = ?, content_hash = ?, updated_at = ? WHERE id = ?")) {
             int n = 0;
@@ -387,7 +374,7 @@ public final class JdbcContactStore implements ContactStore {
             update.executeBatch();
         }
         // Their phones are written anew with the new ones.
-        updateEach(c, "DELETE FROM contact_phones WHERE contact_id = ?",
+        updateEach(c, "DELETE FROM cs_contact_phones WHERE contact_id = ?",
                 contacts.stream().map(ct -> ids.get(ct.sourceId())).toList());
     }
 
@@ -395,7 +382,7 @@ public final class JdbcContactStore implements ContactStore {
         if (contacts.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO contacts (display_name, name_folded, "
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO cs_contacts (display_name, name_folded, "
                 + "given_name, family_name, organization, org_folded, emails, group_names, etag, content_hash, "
                 + "updated_at, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
@@ -431,7 +418,7 @@ public final class JdbcContactStore implements ContactStore {
 
     private static void insertPhones(Connection c, Collection<Contact> contacts, Map<String, Long> ids)
             throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO contact_phones (contact_id, sort_order, "
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO cs_contact_phones (contact_id, sort_order, "
                 + "phone_number, phone_type, digits, is_primary) VALUES (?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Contact contact : contacts) {
@@ -458,7 +445,7 @@ public final class JdbcContactStore implements ContactStore {
 
     private static void deleteContacts(Connection c, List<String> sourceIds) throws SQLException {
         // The contacts' phones go with them (ON DELETE CASCADE).
-        updateEach(c, "DELETE FROM contacts WHERE source_id = ?", sourceIds);
+        updateEach(c, "DELETE FROM cs_contacts WHERE source_id = ?", sourceIds);
     }
 
     /**
@@ -473,11 +460,7 @@ public final class JdbcContactStore implements ContactStore {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int n = 0;
             for (Object v : values) {
-                if (v instanceof Long id) {
-                    ps.setLong(1, id);
-                } else {
-                    ps.setString(1, (String) v);
-                }
+                Columns.bind(ps, 1, v);
                 ps.addBatch();
                 if (++n % CHUNK == 0) {
                     ps.executeBatch();
@@ -491,12 +474,7 @@ public final class JdbcContactStore implements ContactStore {
 
     private static void bindIn(PreparedStatement ps, List<?> values, int from) throws SQLException {
         for (int i = 0; i < IN_SIZE; i++) {
-            Object v = values.get(Math.min(from + i, values.size() - 1));
-            if (v instanceof Long n) {
-                ps.setLong(i + 1, n);
-            } else {
-                ps.setString(i + 1, (String) v);
-            }
+            Columns.bind(ps, i + 1, values.get(Math.min(from + i, values.size() - 1)));
         }
     }
 }

@@ -243,6 +243,13 @@ final class VCardContactMapper {
                 }
             }
         }
+        // X-FAVORITE (Android/Apple exports) becomes the phone directory's favourite marker group.
+        for (ezvcard.property.RawProperty fav : card.getExtendedProperties("X-FAVORITE")) {
+            String v = fav.getValue() == null ? "" : fav.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("1") || v.equals("true") || v.equals("yes")) {
+                groups.add("starred");
+            }
+        }
         return List.copyOf(groups);
     }
 

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
+import org.contactsync.health.HealthChecker;
 import org.contactsync.jaxrs.contact.ContactsResource;
+import org.contactsync.jaxrs.health.HealthResource;
 import org.contactsync.jaxrs.support.AdminAuthFilter;
 import org.contactsync.jaxrs.support.ApiExceptionMappers;
 import org.contactsync.jaxrs.support.ApiJson;
@@ -44,12 +46,14 @@ public final class ContactSyncFeature implements Feature {
     private final ApiSettings settings;
     private final ObjectMapper objectMapper;
     private final List<Object> components;
+    private final HealthChecker health;
 
     private ContactSyncFeature(Builder b) {
         this.manager = b.manager;
         this.settings = b.settings;
         this.objectMapper = b.objectMapper != null ? b.objectMapper : ApiJson.newObjectMapper();
         this.components = List.copyOf(b.components);
+        this.health = b.health;
     }
 
     public static Builder builder(SyncManager manager) {
@@ -70,6 +74,7 @@ public final class ContactSyncFeature implements Feature {
         SyncEventHub events = new SyncEventHub(manager, objectMapper, settings);
         context.register(new SyncResource(manager, events));
         context.register(new ContactsResource(manager.contactStore()));
+        context.register(new HealthResource(health));
 
         ApiExceptionMappers.all().forEach(context::register);
         context.register(new AdminAuthFilter(settings));
@@ -102,6 +107,7 @@ public final class ContactSyncFeature implements Feature {
         private ApiSettings settings = ApiSettings.defaults();
         private ObjectMapper objectMapper;
         private final List<Object> components = new ArrayList<>();
+        private HealthChecker health = HealthChecker.builder().build();
 
         private Builder(SyncManager manager) {
             this.manager = Objects.requireNonNull(manager, "manager");
@@ -118,6 +124,15 @@ public final class ContactSyncFeature implements Feature {
          */
         public Builder objectMapper(ObjectMapper mapper) {
             this.objectMapper = Objects.requireNonNull(mapper, "mapper");
+            return this;
+        }
+
+        /**
+         * The readiness checks behind {@code GET /health/ready} (default: none, so it answers up whenever the
+         * process does). See {@code org.contactsync.health.HealthChecks}.
+         */
+        public Builder health(HealthChecker checker) {
+            this.health = Objects.requireNonNull(checker, "checker");
             return this;
         }
 

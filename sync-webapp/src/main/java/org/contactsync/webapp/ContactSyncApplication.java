@@ -1,5 +1,6 @@
 package org.contactsync.webapp;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,14 @@ import java.util.function.Function;
 import org.contactsync.directory.CiscoDirectory;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
-import org.contactsync.google.JdbcGoogleTokenStore;
+import org.contactsync.health.HealthChecker;
+import org.contactsync.health.HealthChecks;
+import org.contactsync.health.SyncFreshness;
 import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
 import org.contactsync.jaxrs.directory.DirectoryResource;
 import org.contactsync.jaxrs.directory.DirectorySettings;
+import org.contactsync.jaxrs.support.LoginThrottle;
 import org.contactsync.jaxrs.google.GoogleAuthResource;
 import org.contactsync.jdbc.ContactSyncDatabase;
 import org.contactsync.jdbc.JdbcSettings;
@@ -27,6 +31,7 @@ import org.contactsync.webapp.config.ContactSyncConfig;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
 import org.contactsync.webapp.security.AdminAuthFilter;
 import org.contactsync.webapp.security.AdminCredentials;
+import org.contactsync.webapp.security.PasswordCheck;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +51,9 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final SyncScheduler scheduler;
     private final CiscoDirectory directory;
     private final AdminCredentials.Loaded admin;
+    private final PasswordCheck passwordCheck;
     private final List<Object> extraComponents;
+    private final SyncFreshness freshness;
 
     private ContactSyncApplication(Builder b) {
         this.config = b.config;
@@ -62,7 +69,7 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .load();
             opened.add(database);
             this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
-                    ? new GoogleAccount(config.google(), new JdbcGoogleTokenStore(database.dataSource()))
+                    ? new GoogleAccount(config.google(), database.googleTokenStore())
                     : null;
             SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
             this.directory = new CiscoDirectory(database.contactStore());
@@ -70,7 +77,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .engine(engine)
                     .stateStore(database.syncStateStore())
                     .contactStore(database.contactStore())
-                    .listener(directory);
+                    .listener(directory)
+                    .lease(config.syncLease())
+                    .heartbeatInterval(config.syncHeartbeat());
             if (config.nodeId() != null) {
                 mb.nodeId(config.nodeId());
             }
@@ -81,11 +90,16 @@ public final class ContactSyncApplication implements AutoCloseable {
                     : new SyncSchedule(config.syncInterval(), config.fullSyncInterval(), b.initialDelay);
             this.scheduler = new SyncScheduler(manager, schedule).start();
             opened.add(scheduler);
+            Duration staleAfter = config.operations().staleAfter();
+            this.freshness = staleAfter == null ? null : new SyncFreshness(database.syncStateStore(), staleAfter);
             this.admin = config.auth() == AuthMode.CONTAINER ? null
                     : config.adminPassword() != null
                     ? new AdminCredentials.Loaded(AdminCredentials.of(config.adminUser(), config.adminPassword()),
                     Optional.empty(), null)
                     : AdminCredentials.loadOrGenerate(config.adminUser(), config.dataDir());
+            // One throttle for the login form and HTTP Basic, so neither is a way around the other.
+            this.passwordCheck = admin == null ? null : new PasswordCheck(admin.credentials(),
+                    new LoginThrottle(b.clock), config.trustProxy());
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -117,16 +131,30 @@ public final class ContactSyncApplication implements AutoCloseable {
         ApiSettings settings = ApiSettings.builder()
                 // The admin authenticates in the servlet layer (login page or Basic); Jersey only checks the role.
                 .adminRole(AdminAuthFilter.ROLE)
+                .authenticatedByHost(true)
                 .publicBaseUrl(config.publicBaseUrl())
-                .trustForwardedHeaders(config.trustProxy())
+                .trustProxy(config.trustProxy())
                 .build();
-        ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings);
+        ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings)
+                .health(healthChecker());
         resources().forEach(feature::component);
         extraComponents.forEach(feature::component);
         ResourceConfig rc = new ResourceConfig();
         rc.setApplicationName("contactsync");
         rc.register(feature.build());
         return rc;
+    }
+
+    /** Readiness: the database and its schema, the phone directory, and (with a schedule) sync freshness. */
+    private HealthChecker healthChecker() {
+        HealthChecker.Builder health = HealthChecker.builder()
+                .check("database", HealthChecks.database(database))
+                .check("schema", HealthChecks.schema(database))
+                .check("directory", HealthChecks.directory(directory::snapshot));
+        if (freshness != null) {
+            health.check("sync", HealthChecks.syncFreshness(freshness));
+        }
+        return health.build();
     }
 
     /** The phone directory and (for a Google source) the Google connection resources. */
@@ -170,6 +198,11 @@ public final class ContactSyncApplication implements AutoCloseable {
         return Optional.ofNullable(admin);
     }
 
+    /** Checks the admin's password for the login form and HTTP Basic (absent when the container authenticates). */
+    public Optional<PasswordCheck> passwordCheck() {
+        return Optional.ofNullable(passwordCheck);
+    }
+
     /** Stops the scheduler, then the manager (its run is cancelled and recorded), then the pool and Derby. */
     @Override
     public void close() {
@@ -192,6 +225,7 @@ public final class ContactSyncApplication implements AutoCloseable {
         private final ContactSyncConfig config;
         private Function<ContactSyncConfig, SyncEngine> engine;
         private Duration initialDelay;
+        private Clock clock = Clock.systemUTC();
         private final List<Object> components = new ArrayList<>();
 
         private Builder(ContactSyncConfig config) {
@@ -207,6 +241,12 @@ public final class ContactSyncApplication implements AutoCloseable {
         /** When the first scheduled sync runs after start (default: the scheduler's own). */
         public Builder initialDelay(Duration delay) {
             this.initialDelay = delay;
+            return this;
+        }
+
+        /** The clock the login throttle counts failures with (default: the system's). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

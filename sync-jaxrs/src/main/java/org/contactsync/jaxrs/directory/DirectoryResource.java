@@ -23,6 +23,7 @@ import org.contactsync.directory.CiscoDirectory;
 import org.contactsync.directory.DirectoryPage;
 import org.contactsync.directory.DirectoryPages;
 import org.contactsync.directory.DirectorySnapshot;
+import org.contactsync.jaxrs.support.ClientUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,43 +165,8 @@ public final class DirectoryResource {
      * the request, with the proxy's X-Forwarded-Proto/-Host only when configured to trust them.
      */
     String root(UriInfo uri, HttpHeaders headers) {
-        URI base = uri.getBaseUri();
-        URI configured = settings.publicBaseUrl();
-        String scheme = base.getScheme();
-        String authority = hostAndPort(base);
-        String path = base.getRawPath() == null ? "" : base.getRawPath();
-        if (configured != null) {
-            scheme = configured.getScheme().toLowerCase(Locale.ROOT);
-            authority = hostAndPort(configured);
-            String configuredPath = configured.getRawPath();
-            if (configuredPath != null && !configuredPath.isEmpty() && !configuredPath.equals("/")) {
-                path = configuredPath;
-            }
-        } else if (settings.trustProxy()) {
-            String proto = firstValue(headers.getHeaderString("X-Forwarded-Proto"));
-            if (proto != null) {
-                proto = proto.toLowerCase(Locale.ROOT);
-                if (proto.equals("http") || proto.equals("https")) {
-                    if (!proto.equals(scheme)) {
-                        authority = withoutPort(authority); // the request's port was the backend's, not the proxy's
-                    }
-                    scheme = proto;
-                }
-            }
-            String host = firstValue(headers.getHeaderString("X-Forwarded-Host"));
-            if (host != null && FORWARDED_HOST.matcher(host).matches()) {
-                authority = host;
-            }
-        }
-        StringBuilder sb = new StringBuilder(96).append(scheme).append("://").append(authority);
-        if (!path.startsWith("/")) {
-            sb.append('/');
-        }
-        sb.append(path);
-        if (sb.charAt(sb.length() - 1) != '/') {
-            sb.append('/');
-        }
-        return sb.append("directory").toString();
+        return new ClientUrl(settings.publicBaseUrl(), settings.trustProxy()).base(uri.getBaseUri(),
+                headers.getHeaderString("X-Forwarded-Proto"), headers.getHeaderString("X-Forwarded-Host")) + "directory";
     }
 
     /** Host and port only: never user info, which has no place in links handed to phones. */

@@ -51,6 +51,7 @@ public final class ApiHarness implements AutoCloseable {
                 .eventPollInterval(java.time.Duration.ofMillis(50))).build();
         ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings);
         b.components.forEach(feature::component);
+        feature = b.feature.apply(feature);
         ResourceConfig app = new ResourceConfig().register(feature.build());
         for (Object c : b.hostComponents) {
             if (c instanceof Class<?> type) {
@@ -139,6 +140,7 @@ public final class ApiHarness implements AutoCloseable {
         private SyncFixture sync;
         private SyncManager manager;
         private UnaryOperator<ApiSettings.Builder> settings = UnaryOperator.identity();
+        private UnaryOperator<ContactSyncFeature.Builder> feature = UnaryOperator.identity();
         private final List<Object> components = new ArrayList<>();
         private final List<Object> hostComponents = new ArrayList<>();
         private boolean jetty;
@@ -163,6 +165,12 @@ public final class ApiHarness implements AutoCloseable {
         /** Changes to the settings (which start with the admin credentials and a fast event poll). */
         public Builder settings(UnaryOperator<ApiSettings.Builder> change) {
             this.settings = change;
+            return this;
+        }
+
+        /** Further settings of the feature (health checks, metrics...). */
+        public Builder feature(UnaryOperator<ContactSyncFeature.Builder> change) {
+            this.feature = change;
             return this;
         }
 

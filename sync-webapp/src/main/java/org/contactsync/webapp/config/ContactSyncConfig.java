@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.contactsync.google.GoogleSettings;
+import org.contactsync.jaxrs.support.ClientUrl;
 
 /**
  * Everything the web application is configured with, read and validated once at start-up by
@@ -28,6 +29,9 @@ import org.contactsync.google.GoogleSettings;
  * @param directoryTitle   the phone directory's title
  * @param dialPrefix       digits dialled before every number from the phone directory (outside line), or ""
  * @param nodeId           this instance's name in a cluster, or null for a generated one
+ * @param operations       health, metrics and alert settings
+ * @param syncLease        how long a run's lease lasts without a heartbeat (other nodes then take over)
+ * @param syncHeartbeat    how often a running sync renews its lease; shorter than the lease
  * @param vcardCharset     what vCard lines without CHARSET that are not UTF-8 are read as
  */
 public record ContactSyncConfig(
@@ -46,6 +50,9 @@ public record ContactSyncConfig(
         String directoryTitle,
         String dialPrefix,
         String nodeId,
+        Operations operations,
+        Duration syncLease,
+        Duration syncHeartbeat,
         Charset vcardCharset) {
 
     public static final String DATA_DIR = "contactsync.data-dir";
@@ -72,13 +79,22 @@ public record ContactSyncConfig(
     public static final String DIRECTORY_TITLE = "contactsync.directory.title";
     public static final String DIAL_PREFIX = "contactsync.directory.dial-prefix";
     public static final String NODE_ID = "contactsync.node-id";
+    public static final String SYNC_LEASE = "contactsync.sync.lease";
+    public static final String SYNC_HEARTBEAT = "contactsync.sync.heartbeat";
+    public static final String ALERT_STALE_AFTER = "contactsync.alert.stale-after";
+    public static final String ALERT_WEBHOOK_URL = "contactsync.alert.webhook-url";
+    public static final String ALERT_PAUSE_AFTER = "contactsync.alert.pause-after";
+    public static final String METRICS_ENABLED = "contactsync.metrics.enabled";
+    public static final String METRICS_TOKEN = "contactsync.metrics.token";
     public static final String VCARD_CHARSET = "contactsync.vcard.charset";
 
     /** Every key this application reads (docs/configuration.md documents each one). */
     public static final List<String> KEYS = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, SOURCE, VCARD_FILE,
             GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, GOOGLE_TOKEN_KEY, GOOGLE_GROUPS, GOOGLE_API_URL, GOOGLE_TOKEN_URL,
             GOOGLE_AUTH_URL, GOOGLE_REDIRECT_URI, SYNC_INTERVAL, FULL_SYNC_INTERVAL, PUBLIC_BASE_URL, TRUST_PROXY, AUTH, ADMIN_USER,
-            ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID, VCARD_CHARSET);
+            ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID, ALERT_STALE_AFTER, ALERT_WEBHOOK_URL,
+            ALERT_PAUSE_AFTER, METRICS_ENABLED, METRICS_TOKEN, SYNC_LEASE, SYNC_HEARTBEAT,
+            VCARD_CHARSET);
 
     public ContactSyncConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -89,6 +105,9 @@ public record ContactSyncConfig(
         Objects.requireNonNull(adminUser, "adminUser");
         Objects.requireNonNull(directoryTitle, "directoryTitle");
         dialPrefix = dialPrefix == null ? "" : dialPrefix;
+        operations = operations == null ? Operations.DEFAULTS : operations;
+        Objects.requireNonNull(syncLease, "syncLease");
+        Objects.requireNonNull(syncHeartbeat, "syncHeartbeat");
     }
 
     /** Reads and validates the configuration; throws {@link ConfigException} naming the first bad key. */
@@ -96,9 +115,14 @@ public record ContactSyncConfig(
         return new ConfigReader(sources).read();
     }
 
-    /** Whether the sync runs by itself. */
+    /** Which URL clients used, by the public base URL and the trusted proxy (CSRF, login origin, directory links). */
+    public ClientUrl clientUrl() {
+        return new ClientUrl(publicBaseUrl, trustProxy);
+    }
+
+    /** Whether the sync runs by itself (incremental syncs, or only full ones). */
     public boolean automaticSync() {
-        return syncInterval != null;
+        return syncInterval != null || fullSyncInterval != null;
     }
 
     /** Secrets are masked. */
@@ -109,7 +133,29 @@ public record ContactSyncConfig(
                 + ", syncInterval=" + syncInterval + ", fullSyncInterval=" + fullSyncInterval
                 + ", publicBaseUrl=" + publicBaseUrl + ", trustProxy=" + trustProxy + ", auth=" + auth
                 + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "(generated)" : "****")
-                + ", directoryTitle=" + directoryTitle + ", dialPrefix=" + dialPrefix + ", nodeId=" + nodeId + "]";
+                + ", directoryTitle=" + directoryTitle + ", dialPrefix=" + dialPrefix + ", nodeId=" + nodeId
+                + ", operations=" + operations + ", syncLease=" + syncLease + ", syncHeartbeat=" + syncHeartbeat + "]";
+    }
+
+    /**
+     * Running it in production.
+     *
+     * @param staleAfter   no successful sync for longer than this is "stale" (health, alerts); null: never
+     * @param webhookUrl   where alerts are POSTed, or null for none (a secret: Slack/Teams URLs carry a token)
+     * @param pauseAfter   automatic syncs pause after this many failed scheduled runs in a row; 0: never
+     * @param metrics      whether {@code /metrics} is served
+     * @param metricsToken a bearer token that may read {@code /metrics} besides the admin, or null
+     */
+    public record Operations(Duration staleAfter, URI webhookUrl, int pauseAfter, boolean metrics,
+                             String metricsToken) {
+        public static final Operations DEFAULTS = new Operations(null, null, 5, true, null);
+
+        @Override
+        public String toString() {
+            return "Operations[staleAfter=" + staleAfter + ", webhookUrl=" + (webhookUrl == null ? null
+                    : webhookUrl.getScheme() + "://" + webhookUrl.getHost() + "/****") + ", pauseAfter=" + pauseAfter
+                    + ", metrics=" + metrics + ", metricsToken=" + (metricsToken == null ? null : "****") + "]";
+        }
     }
 
     public enum Source {

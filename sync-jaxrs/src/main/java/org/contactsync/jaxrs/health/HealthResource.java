@@ -1,0 +1,69 @@
+package org.contactsync.jaxrs.health;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.contactsync.health.CheckResult;
+import org.contactsync.health.Health;
+import org.contactsync.health.HealthChecker;
+
+/**
+ * {@code GET /health} (liveness: the process answers, nothing else is checked, so a slow database never gets the
+ * process restarted) and {@code GET /health/ready} (readiness: every check of the {@link HealthChecker}; 200 while
+ * the application can serve, also when its contacts are stale, 503 when a check is down). Open without login for
+ * load balancers and probes; the answers hold no secrets, hosts or exception names.
+ */
+@Path("health")
+@Produces(MediaType.APPLICATION_JSON)
+public final class HealthResource {
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+    private final HealthChecker checker;
+
+    public HealthResource(HealthChecker checker) {
+        this.checker = Objects.requireNonNull(checker, "checker");
+    }
+
+    @GET
+    public Response live() {
+        return Response.ok(new Live("up")).cacheControl(NO_STORE).build();
+    }
+
+    @GET
+    @Path("ready")
+    public Response ready() {
+        Health health = checker.check();
+        Map<String, Check> checks = new LinkedHashMap<>();
+        health.checks().forEach((name, r) -> checks.put(name, Check.of(r)));
+        Ready body = new Ready(name(health.status()), health.checkedAt(), checks);
+        return Response.status(health.ready() ? 200 : 503).entity(body).cacheControl(NO_STORE).build();
+    }
+
+    private static String name(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code GET /health}. */
+    public record Live(String status) {
+    }
+
+    /** {@code GET /health/ready}: {@code status} is up, stale or down. */
+    public record Ready(String status, Instant checkedAt, Map<String, Check> checks) {
+    }
+
+    public record Check(String status, String message) {
+        static Check of(CheckResult r) {
+            return new Check(name(r.status()), r.message());
+        }
+    }
+}
