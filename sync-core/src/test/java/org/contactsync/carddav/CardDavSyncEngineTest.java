@@ -15,7 +15,7 @@ import org.contactsync.sync.SyncRun;
 import org.contactsync.sync.SyncStats;
 import org.contactsync.sync.SyncType;
 import org.contactsync.testkit.SyncFixture;
-import org.contactsync.testkit.carddav.NoSyncCollectionProxy;
+import org.contactsync.testkit.carddav.CardDavProxy;
 import org.contactsync.testkit.carddav.RadicaleServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,7 +119,7 @@ class CardDavSyncEngineTest {
 
     @Test
     void aServerWithoutSyncCollectionIsReadByAFullListingEveryRun() throws Exception {
-        try (NoSyncCollectionProxy old = new NoSyncCollectionProxy(radicale.root())) {
+        try (CardDavProxy old = CardDavProxy.withoutSyncCollection(radicale.root())) {
             sync = new SyncFixture(engine(old.url(book)));
             SyncRun full = sync.runToEnd(SyncType.FULL);
             radicale.put(book, "dan.vcf", card("dan", "Dan Dunn", "+1 212 555 0104"));

@@ -32,12 +32,14 @@ public final class RadicaleServer implements AutoCloseable {
     private final Process process;
     private final URI root;
     private final Path log;
+    private final Path storage;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private RadicaleServer(Process process, URI root, Path log) {
+    private RadicaleServer(Process process, URI root, Path log, Path storage) {
         this.process = process;
         this.root = root;
         this.log = log;
+        this.storage = storage;
     }
 
     /** Starts Radicale with its storage under {@code dir}; skips (or, in CI, fails) when it is not installed. */
@@ -60,7 +62,8 @@ public final class RadicaleServer implements AutoCloseable {
                 "--storage-filesystem-folder", dir.resolve("collections").toString(),
                 "--server-hosts", "127.0.0.1:" + port, "--auth-type", "none")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        RadicaleServer server = new RadicaleServer(p, URI.create("http://127.0.0.1:" + port + "/"), log);
+        RadicaleServer server = new RadicaleServer(p, URI.create("http://127.0.0.1:" + port + "/"), log,
+                dir.resolve("collections"));
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                     .until(() -> !p.isAlive() || accepts(port));
@@ -117,6 +120,32 @@ public final class RadicaleServer implements AutoCloseable {
     /** Stores (adds or replaces) the card {@code resource} (e.g. "ann.vcf") in the address book. */
     public void put(URI book, String resource, String vcard) {
         send("PUT", book.resolve(resource), vcard, "text/vcard; charset=utf-8", List.of(201, 204));
+    }
+
+    /**
+     * Forgets every sync-token handed out so far (Radicale keeps them in each collection's cache folder), as a
+     * server does that expires old tokens: the next sync-collection with one answers 403 valid-sync-token. Radicale
+     * still accepts a token that names the collection's current state, so this also adds a card to {@code book};
+     * returns its path.
+     */
+    public String expireSyncTokens(URI book) throws IOException {
+        deleteTokenCaches();
+        String resource = "after-expiry-" + System.nanoTime() + ".vcf";
+        put(book, resource, "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:" + resource + "\r\nFN:Added After Expiry\r\n"
+                + "TEL:+1 555 0199\r\nEND:VCARD\r\n");
+        return book.getPath() + resource;
+    }
+
+    private void deleteTokenCaches() throws IOException {
+        try (var paths = Files.walk(storage)) {
+            for (Path p : paths.filter(p -> p.getFileName().toString().equals("sync-token")).toList()) {
+                try (var inside = Files.walk(p)) {
+                    for (Path f : inside.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
     }
 
     public void delete(URI book, String resource) {

@@ -20,11 +20,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real CardDAV server as older servers are: Radicale behind a small 127.0.0.1 proxy that does not know RFC 6578.
- * It drops {@code sync-collection} from the {@code supported-report-set} of PROPFIND answers and answers a
- * sync-collection REPORT with 501 Not Implemented; everything else is passed through unchanged.
+ * A small 127.0.0.1 proxy in front of a real CardDAV server (Radicale) that makes it behave as other servers do:
+ * {@link #withoutSyncCollection} is an older server that does not know RFC 6578 (it drops {@code sync-collection}
+ * from the {@code supported-report-set} of PROPFIND answers and answers a sync-collection REPORT with 501 Not
+ * Implemented), and {@link #failMultigetsAfter} makes the server fail in the middle of a read. Everything else is
+ * passed through unchanged.
  */
-public final class NoSyncCollectionProxy implements AutoCloseable {
+public final class CardDavProxy implements AutoCloseable {
     private static final List<String> PASSED_HEADERS = List.of("Authorization", "Depth", "Content-Type");
 
     private final HttpServer server;
@@ -32,9 +34,12 @@ public final class NoSyncCollectionProxy implements AutoCloseable {
     private final URI target;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicInteger refusedSyncCollections = new AtomicInteger();
+    private final boolean syncCollection;
+    private final AtomicInteger multigetsBeforeFailure = new AtomicInteger(-1);
 
-    public NoSyncCollectionProxy(URI target) throws IOException {
+    private CardDavProxy(URI target, boolean syncCollection) throws IOException {
         this.target = target;
+        this.syncCollection = syncCollection;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "no-sync-collection-proxy");
@@ -44,6 +49,21 @@ public final class NoSyncCollectionProxy implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** The server as it is. */
+    public static CardDavProxy passThrough(URI target) throws IOException {
+        return new CardDavProxy(target, true);
+    }
+
+    /** The server as an older one without RFC 6578 sync-collection. */
+    public static CardDavProxy withoutSyncCollection(URI target) throws IOException {
+        return new CardDavProxy(target, false);
+    }
+
+    /** After {@code ok} more addressbook-multiget REPORTs, the next one answers 503 (once). */
+    public void failMultigetsAfter(int ok) {
+        multigetsBeforeFailure.set(ok);
     }
 
     /** The proxy's URL for the same path as {@code radicaleUrl}. */
@@ -63,9 +83,15 @@ public final class NoSyncCollectionProxy implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String method = ex.getRequestMethod();
-            if (method.equals("REPORT") && new String(body, StandardCharsets.UTF_8).contains("sync-collection")) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            if (!syncCollection && method.equals("REPORT") && text.contains("sync-collection")) {
                 refusedSyncCollections.incrementAndGet();
                 ex.sendResponseHeaders(501, -1);
+                return;
+            }
+            if (method.equals("REPORT") && text.contains("addressbook-multiget")
+                    && multigetsBeforeFailure.getAndUpdate(n -> n < 0 ? n : n - 1) == 0) {
+                ex.sendResponseHeaders(503, -1);
                 return;
             }
             HttpRequest.Builder b = HttpRequest.newBuilder(target.resolve(ex.getRequestURI().getRawPath()))
@@ -90,7 +116,7 @@ public final class NoSyncCollectionProxy implements AutoCloseable {
                 return;
             }
             byte[] answer = r.body();
-            if (method.equals("PROPFIND")) {
+            if (!syncCollection && method.equals("PROPFIND")) {
                 String xml = new String(answer, StandardCharsets.UTF_8);
                 xml = xml.replaceAll("(?s)<supported-report>(?:(?!</supported-report>).)*sync-collection"
                         + "(?:(?!</supported-report>).)*</supported-report>", "");
