@@ -1,5 +1,6 @@
 package org.contactsync.webapp;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,9 @@ import org.contactsync.directory.CiscoDirectory;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
 import org.contactsync.google.JdbcGoogleTokenStore;
+import org.contactsync.alert.AlertDispatcher;
+import org.contactsync.alert.SyncAlerts;
+import org.contactsync.alert.WebhookAlertSender;
 import org.contactsync.health.HealthChecker;
 import org.contactsync.health.HealthChecks;
 import org.contactsync.health.SyncFreshness;
@@ -18,6 +22,7 @@ import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
 import org.contactsync.jaxrs.directory.DirectoryResource;
 import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
+import org.contactsync.jaxrs.sync.ScheduleResource;
 import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.jaxrs.google.GoogleAuthResource;
@@ -54,6 +59,7 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final List<Object> extraComponents;
     private final SyncFreshness freshness;
     private final ContactSyncMetrics metrics;
+    private final SyncAlerts alerts;
 
     private ContactSyncApplication(Builder b) {
         this.config = b.config;
@@ -93,10 +99,16 @@ public final class ContactSyncApplication implements AutoCloseable {
             SyncSchedule schedule = config.syncInterval() == null && config.fullSyncInterval() == null
                     ? SyncSchedule.OFF
                     : new SyncSchedule(config.syncInterval(), config.fullSyncInterval(), b.initialDelay);
-            this.scheduler = new SyncScheduler(manager, schedule).start();
+            this.scheduler = new SyncScheduler(manager, schedule).pauseAfter(config.operations().pauseAfter()).start();
             opened.add(scheduler);
             Duration staleAfter = config.operations().staleAfter();
             this.freshness = staleAfter == null ? null : new SyncFreshness(database.syncStateStore(), staleAfter);
+            URI webhook = config.operations().webhookUrl();
+            this.alerts = webhook == null ? null
+                    : SyncAlerts.start(manager, new AlertDispatcher(new WebhookAlertSender(webhook)), freshness);
+            if (alerts != null) {
+                opened.add(alerts);
+            }
             this.admin = config.auth() == AuthMode.CONTAINER ? null
                     : config.adminPassword() != null
                     ? new AdminCredentials.Loaded(AdminCredentials.of(config.adminUser(), config.adminPassword()),
@@ -170,6 +182,7 @@ public final class ContactSyncApplication implements AutoCloseable {
         if (googleAccount != null) {
             list.add(new GoogleAuthResource(googleAccount));
         }
+        list.add(new ScheduleResource(scheduler));
         return list;
     }
 
@@ -216,6 +229,9 @@ public final class ContactSyncApplication implements AutoCloseable {
             all.add(metrics);
         }
         all.addAll(List.of(database, manager, scheduler));
+        if (alerts != null) {
+            all.add(alerts);
+        }
         closeAll(all);
         log.info("ContactSync stopped");
     }

@@ -76,6 +76,16 @@ public final class OpenApiExamples {
     public static final String METRICS = "# TYPE contactsync_sync_runs_total counter\n"
             + "contactsync_sync_runs_total{outcome=\"completed\",trigger=\"manual\",type=\"full\"} 1.0\n";
 
+    public static final String SCHEDULE_PAUSED = "{\"automatic\":true,\"interval\":\"15m\",\"next_sync\":null,"
+            + "\"consecutive_failures\":5,\"pause_after\":5,\"paused\":true,\"paused_since\":"
+            + "\"2024-05-01T12:00:00Z\",\"pause_reason\":\"Automatic syncs are paused: the last 5 scheduled syncs "
+            + "failed (last error: Google access was revoked or expired. Reconnect the Google account on the sync "
+            + "page.) Fix the cause, then click Resume; a sync started by hand still works, and one that succeeds "
+            + "resumes automatic syncs too.\",\"last_failed_run_id\":42}";
+    public static final String RESUMED = "{\"message\":\"Automatic syncs resumed; a sync starts now.\"}";
+    public static final String NOT_PAUSED = "{\"detail\":\"Automatic syncs are not paused, so there is nothing to "
+            + "resume.\"}";
+
     private OpenApiExamples() {
     }
 }

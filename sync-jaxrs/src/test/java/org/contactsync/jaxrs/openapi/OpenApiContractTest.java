@@ -58,6 +58,7 @@ class OpenApiContractTest {
     private ScriptedSyncEngine engine;
     private SyncFixture sync;
     private ContactSyncMetrics metrics;
+    private org.contactsync.sync.SyncScheduler scheduler;
     private ApiHarness api;
     private JsonNode document;
     private OpenApiInteractionValidator validator;
@@ -72,7 +73,10 @@ class OpenApiContractTest {
                 .check("database", () -> databaseUp.get() ? CheckResult.up("The database answers.")
                         : CheckResult.down("The database cannot be reached."))
                 .build();
+        scheduler = new org.contactsync.sync.SyncScheduler(sync.manager(), org.contactsync.sync.SyncSchedule
+                .every(Duration.ofHours(1)).withInitialDelay(Duration.ofHours(1))).pauseAfter(5).start();
         api = ApiHarness.builder().sync(sync, sync.manager()).jetty()
+                .component(new org.contactsync.jaxrs.sync.ScheduleResource(scheduler))
                 .feature(f -> f.health(health).metrics(metrics))
                 .component(new GoogleAuthResource(account))
                 .component(new DirectoryResource(new CiscoDirectory(sync.contacts()),
@@ -88,6 +92,7 @@ class OpenApiContractTest {
 
     @AfterEach
     void stop() {
+        scheduler.close();
         api.close();
         metrics.close();
         google.close();
@@ -168,6 +173,10 @@ class OpenApiContractTest {
         engine.failNextRuns(1, new SyncSourceException("The contact source refused the request. Try again later."));
         call("POST", "/api/sync/preview", "api/sync/preview", 502, ADMIN);
         sseAnswer();
+
+        // The schedule (pausing and resuming are covered by ScheduleResourceTest).
+        call("GET", "/api/sync/schedule", "api/sync/schedule", 200, ADMIN);
+        call("POST", "/api/sync/schedule/resume", "api/sync/schedule/resume", 409, ADMIN);
 
         // Contacts.
         long contactId = ApiHarness.json(call("GET", "/api/contacts", "api/contacts?q=&limit=2", 200, ADMIN).body())
