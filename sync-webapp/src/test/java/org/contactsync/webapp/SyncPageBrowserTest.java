@@ -295,7 +295,7 @@ class SyncPageBrowserTest {
 
     @Test
     @Order(8)
-    void thePhonesSectionListsEachVendorsUrlCopiesItWithOneClickAndPreviewsWhatThePhoneGets() {
+    void thePhonesSectionListsEachVendorsUrlCopiesItWithOneClickAndPreviewsWhatThePhoneGets() throws Exception {
         BrowserSupport.desktopViewport(driver, 2400);
         String base = app.baseUri().toString().replaceAll("/$", "");
         driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base,
