@@ -22,6 +22,11 @@ final class BrowseXml {
         return CiscoXmlWriter.truncate(CiscoXmlWriter.clean(s, true), 2000);
     }
 
+    /** {@code <tag><nameTag>name</nameTag><valueTag>value</valueTag></tag>} and a line break. */
+    static String item(String tag, String nameTag, String name, String valueTag, String value) {
+        return "<" + tag + ">" + el(nameTag, name) + el(valueTag, value) + "</" + tag + ">\n";
+    }
+
     static String el(String name, String value) {
         return "<" + name + ">" + CiscoXmlWriter.escape(CiscoXmlWriter.clean(value, true)) + "</" + name + ">";
     }

@@ -2,6 +2,7 @@ package org.contactsync.directory.browse;
 
 import static org.contactsync.directory.browse.BrowseXml.body;
 import static org.contactsync.directory.browse.BrowseXml.el;
+import static org.contactsync.directory.browse.BrowseXml.item;
 import static org.contactsync.directory.browse.BrowseXml.start;
 
 import java.util.List;
@@ -39,8 +40,7 @@ public final class SnomBrowser implements BrowseMarkup {
     public String menu(String title, List<Link> items) {
         StringBuilder sb = start("SnomIPPhoneMenu", "", title, maxLine());
         for (Link l : items) {
-            sb.append("<MenuItem>").append(el("Name", line(l.name()))).append(el("URL", l.url()))
-                    .append("</MenuItem>\n");
+            sb.append(item("MenuItem", "Name", line(l.name()), "URL", l.url()));
         }
         return sb.append("</SnomIPPhoneMenu>\n").toString();
     }
@@ -49,8 +49,7 @@ public final class SnomBrowser implements BrowseMarkup {
     public String directory(String title, List<Entry> entries, List<Link> links) {
         StringBuilder sb = start("SnomIPPhoneDirectory", "", title, maxLine());
         for (Entry e : entries) {
-            sb.append("<DirectoryEntry>").append(el("Name", line(e.name())))
-                    .append(el("Telephone", e.telephone())).append("</DirectoryEntry>\n");
+            sb.append(item("DirectoryEntry", "Name", line(e.name()), "Telephone", e.telephone()));
         }
         for (Link l : links) {
             sb.append(cancelKey(l.url()));

@@ -2,7 +2,6 @@ package org.contactsync.directory.browse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,10 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.PhoneType;
@@ -21,10 +16,10 @@ import org.contactsync.directory.DialRules;
 import org.contactsync.directory.DirectoryFixtures;
 import org.contactsync.directory.DirectoryPage;
 import org.contactsync.directory.DirectorySnapshot;
+import org.contactsync.directory.XmlDoc;
 import org.contactsync.directory.KeypadGroup;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
 
 /** What browsing must do on every vendor's XML browser; one subclass per {@link BrowseMarkup}. */
 abstract class BrowsePagesContract {
@@ -48,28 +43,11 @@ abstract class BrowsePagesContract {
     }
 
     static Document parse(DirectoryPage page) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            return f.newDocumentBuilder().parse(new ByteArrayInputStream(page.xml().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new AssertionError("not well-formed (" + e.getMessage() + "):\n" + page.xml(), e);
-        }
+        return XmlDoc.parse(page.xml());
     }
 
     static List<String> values(Document doc, String xpath) {
-        try {
-            NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, doc,
-                    XPathConstants.NODESET);
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < nodes.getLength(); i++) {
-                out.add(nodes.item(i).getTextContent());
-            }
-            return out;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return XmlDoc.values(doc, xpath);
     }
 
     DirectoryPage follow(DirectorySnapshot s, String url) {
