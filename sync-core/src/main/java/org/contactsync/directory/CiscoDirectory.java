@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds the {@link DirectorySnapshot} the phones are served from and replaces it, atomically, when the contacts
+ * Holds the {@link DirectorySnapshot} the phones of every vendor are served from (the name stays from when it
+ * served Cisco phones only) and replaces it, atomically, when the contacts
  * changed.
  *
  * <p>Register it as a {@link ProgressListener} with the sync manager: a run that ends COMPLETED rebuilds the
@@ -31,6 +32,7 @@ public final class CiscoDirectory implements ProgressListener {
     private static final Logger log = LoggerFactory.getLogger(CiscoDirectory.class);
 
     private final ContactStore store;
+    private final DirectorySnapshot.Options options;
     private final long checkIntervalMillis;
     private final Clock clock;
     private final AtomicReference<DirectorySnapshot> current = new AtomicReference<>();
@@ -42,12 +44,23 @@ public final class CiscoDirectory implements ProgressListener {
         this(store, DEFAULT_VERSION_CHECK_INTERVAL, Clock.systemUTC());
     }
 
+    /** With the site's phone region and label selection (see {@link DirectorySnapshot.Options}). */
+    public CiscoDirectory(ContactStore store, DirectorySnapshot.Options options) {
+        this(store, DEFAULT_VERSION_CHECK_INTERVAL, Clock.systemUTC(), options);
+    }
+
+    public CiscoDirectory(ContactStore store, Duration versionCheckInterval, Clock clock) {
+        this(store, versionCheckInterval, clock, DirectorySnapshot.Options.defaults());
+    }
+
     /**
      * @param versionCheckInterval how often a request may ask the store whether it changed (zero: every request,
      *                             only sensible for an in-memory store)
      */
-    public CiscoDirectory(ContactStore store, Duration versionCheckInterval, Clock clock) {
+    public CiscoDirectory(ContactStore store, Duration versionCheckInterval, Clock clock,
+                          DirectorySnapshot.Options options) {
         this.store = Objects.requireNonNull(store, "store");
+        this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (versionCheckInterval.isNegative()) {
             throw new IllegalArgumentException("versionCheckInterval must not be negative, was "
@@ -94,7 +107,7 @@ public final class CiscoDirectory implements ProgressListener {
                 return old;
             }
             long started = System.nanoTime();
-            DirectorySnapshot fresh = DirectorySnapshot.build(store, clock.instant());
+            DirectorySnapshot fresh = DirectorySnapshot.build(store, clock.instant(), options);
             if (old != null && old.fingerprint().equals(fresh.fingerprint())) {
                 // Nothing the phones see changed (e.g. only emails did): keep Last-Modified so caches stay valid.
                 fresh = fresh.withLastModified(old.lastModified());
@@ -105,6 +118,11 @@ public final class CiscoDirectory implements ProgressListener {
                     fresh.version(), (System.nanoTime() - started) / 1_000_000);
             return fresh;
         }
+    }
+
+    /** What snapshots are built with (the site's region, the labels shown). */
+    public DirectorySnapshot.Options options() {
+        return options;
     }
 
     @Override

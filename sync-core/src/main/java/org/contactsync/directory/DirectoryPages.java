@@ -2,7 +2,6 @@ package org.contactsync.directory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.contactsync.contact.PhoneNumber;
-import org.contactsync.contact.PhoneType;
 
 /**
  * Renders the pages of the phone directory from a {@link DirectorySnapshot}. Request parameters come in as the
@@ -33,25 +30,36 @@ public final class DirectoryPages {
     private static final Pattern ID = Pattern.compile("\\d{1,18}");
 
     private final String title;
-    private final String dialPrefix;
+    private final DialRules dialRules;
     private final int pageSize;
+    private final CiscoModel model;
 
     /**
      * @param title      the main menu's title (blank: "Contacts")
      * @param dialPrefix outside-line prefix dialled before numbers not in "+" form; null or blank for none
      */
     public DirectoryPages(String title, String dialPrefix) {
-        this(title, dialPrefix, DEFAULT_PAGE_SIZE);
+        this(title, DialRules.asWritten(dialPrefix), DEFAULT_PAGE_SIZE);
     }
 
     public DirectoryPages(String title, String dialPrefix, int pageSize) {
+        this(title, DialRules.asWritten(dialPrefix), pageSize);
+    }
+
+    /** With the site's dial rules (outside line, national or international form). */
+    public DirectoryPages(String title, DialRules dialRules) {
+        this(title, dialRules, DEFAULT_PAGE_SIZE);
+    }
+
+    public DirectoryPages(String title, DialRules dialRules, int pageSize) {
+        this(title, dialRules, pageSize, CiscoModel.DEFAULT);
+    }
+
+    private DirectoryPages(String title, DialRules dialRules, int pageSize, CiscoModel model) {
+        this.model = Objects.requireNonNull(model, "model");
         String t = CiscoXmlWriter.clean(title, false);
         this.title = t.isEmpty() ? "Contacts" : t;
-        this.dialPrefix = dialPrefix == null ? "" : dialPrefix.strip();
-        if (!this.dialPrefix.isEmpty() && !this.dialPrefix.matches("[0-9*#]{1,8}")) {
-            throw new IllegalArgumentException("The dial prefix may only hold up to 8 digits, * and #, was \""
-                    + dialPrefix + "\"; set it to the outside-line code, e.g. 0 or 9, or leave it empty");
-        }
+        this.dialRules = Objects.requireNonNull(dialRules, "dialRules");
         if (pageSize < 1 || pageSize > 100) {
             throw new IllegalArgumentException("pageSize must be 1..100 (the phones show at most 100 items), was "
                     + pageSize);
@@ -59,29 +67,122 @@ public final class DirectoryPages {
         this.pageSize = pageSize;
     }
 
+    /** The same pages for another phone model (soft keys, prompt, line length). */
+    public DirectoryPages forModel(CiscoModel other) {
+        return other.equals(model) ? this : new DirectoryPages(title, dialRules, pageSize, other);
+    }
+
+    public CiscoModel model() {
+        return model;
+    }
+
     public String title() {
         return title;
     }
 
     public String dialPrefix() {
-        return dialPrefix;
+        return dialRules.outsideLinePrefix();
+    }
+
+    public DialRules dialRules() {
+        return dialRules;
     }
 
     public int pageSize() {
         return pageSize;
     }
 
-    /** {@code GET /directory}: Search, then the keypad groups. */
+    /**
+     * {@code GET /directory} without contacts at hand: the keypad groups, then Search and Help. See
+     * {@link #mainMenu(DirectorySnapshot, String)}.
+     */
     public DirectoryPage mainMenu(String root) {
-        CiscoXmlWriter w = CiscoXmlWriter.menu().title(title).prompt("Choose a letter or Search");
-        w.menuItem("Search", root + "/search");
+        return mainMenu(null, root);
+    }
+
+    /**
+     * {@code GET /directory}: the keypad groups first, so menu item N is group N and the key a person presses
+     * carries the letters of that group (1, 2ABC … 9WXYZ, then 0 as item 10); after them Search, Favourites and
+     * Groups (when the snapshot has any) and Help. Search and Favourites are soft keys too.
+     */
+    public DirectoryPage mainMenu(DirectorySnapshot snapshot, String root) {
+        CiscoXmlWriter w = CiscoXmlWriter.menu(model).title(title).prompt("Press the key of the first letter");
         for (KeypadGroup g : KeypadGroup.values()) {
             w.menuItem(g.label(), groupUrl(root, g, 1));
         }
-        return ok(w.softKey("Select", "SoftKey:Select", 1)
-                .softKey("Help", root + "/help", 2)
-                .softKey("Exit", "SoftKey:Exit", 4)
-                .finish());
+        w.menuItem("Search", root + "/search");
+        boolean favourites = snapshot != null && !snapshot.favourites().isEmpty();
+        if (favourites) {
+            w.menuItem("Favourites", root + "/favourites");
+        }
+        if (snapshot != null && !snapshot.labels().isEmpty()) {
+            w.menuItem("Groups", root + "/labels");
+        }
+        w.menuItem("Help", root + "/help");
+        w.softKey("Select", "SoftKey:Select", 1).softKey("Search", root + "/search", 2);
+        if (favourites) {
+            w.softKey("Favs", root + "/favourites", 3);
+        }
+        return ok(w.softKey("Exit", "SoftKey:Exit", 4).finish());
+    }
+
+    /** {@code GET /directory/favourites?page=N}: the favourites as a paged menu. */
+    public DirectoryPage favourites(DirectorySnapshot snapshot, String root, String pageParam) {
+        Integer page = parsePage(pageParam);
+        if (page == null) {
+            return badPage(pageParam, root);
+        }
+        List<DirectoryContact> members = snapshot.favourites();
+        if (members.isEmpty()) {
+            return page == 1 ? message(200, "Favourites", "No favourites yet. Star contacts in Google Contacts "
+                    + "(or mark them in the address book) to list them here.", root)
+                    : error(404, "No such page", "There are no favourites, so there is no page " + page + ".", root);
+        }
+        return pagedMenu(members, page, "Favourites", root, p -> pageUrl(root + "/favourites", p));
+    }
+
+    /**
+     * {@code GET /directory/labels}: the contact groups/labels as a menu; {@code ?id=X&page=N}: the contacts
+     * with label X as a paged menu. The id is {@link #labelId} (short, stable, URL-safe, whatever the name).
+     */
+    public DirectoryPage labels(DirectorySnapshot snapshot, String root, String id, String pageParam) {
+        Integer page = parsePage(pageParam);
+        if (page == null) {
+            return badPage(pageParam, root);
+        }
+        Map<String, List<DirectoryContact>> labels = snapshot.labels();
+        if (id == null || id.isBlank()) {
+            List<String> names = List.copyOf(labels.keySet());
+            if (names.isEmpty()) {
+                return page == 1 ? message(200, "Groups", "No contact groups to show.", root)
+                        : error(404, "No such page", "There are no groups, so there is no page " + page + ".", root);
+            }
+            int pages = pageCount(names.size());
+            if (page > pages) {
+                return noPage("The groups", pages, page, root);
+            }
+            int from = (page - 1) * pageSize;
+            int to = Math.min(names.size(), from + pageSize);
+            CiscoXmlWriter w = CiscoXmlWriter.menu(model).title(pages == 1 ? "Groups" : page + "/" + pages + " Groups")
+                    .prompt((from + 1) + "-" + to + " of " + names.size());
+            for (int i = from; i < to; i++) {
+                w.menuItem(names.get(i) + " (" + labels.get(names.get(i)).size() + ")", labelUrl(root, names.get(i)));
+            }
+            return ok(pagingKeys(w, page, pages, p -> pageUrl(root + "/labels", p)).finish());
+        }
+        String name = null;
+        for (String n : labels.keySet()) {
+            if (labelId(n).equals(id.strip())) {
+                name = n;
+                break;
+            }
+        }
+        if (name == null) {
+            return error(404, "No such group", "There is no contact group \"" + shown(id) + "\" any more. Pick "
+                    + "one from the Groups menu.", root);
+        }
+        String base = labelUrl(root, name);
+        return pagedMenu(labels.get(name), page, name, root, p -> p == 1 ? base : base + "&page=" + p);
     }
 
     /** {@code GET /directory/groups/{group}?page=N} (pages count from 1; no page means 1). */
@@ -104,8 +205,7 @@ public final class DirectoryPages {
         }
         int pages = pageCount(members.size());
         if (page > pages) {
-            return error(404, "No such page", "Group " + group.label() + " has " + pages + " page"
-                    + (pages == 1 ? "" : "s") + "; there is no page " + page + ".", root);
+            return noPage("Group " + group.label(), pages, page, root);
         }
         return contactMenu(members, page, pages, group.label(), root, p -> groupUrl(root, group, p));
     }
@@ -128,7 +228,7 @@ public final class DirectoryPages {
 
     /** {@code GET /directory/search}: the input form. */
     public DirectoryPage searchForm(String root) {
-        return ok(CiscoXmlWriter.input()
+        return ok(CiscoXmlWriter.input(model)
                 .title("Search " + title)
                 .prompt("Enter a name or number")
                 .url(root + "/search")
@@ -159,7 +259,7 @@ public final class DirectoryPages {
                 return error(404, "No such page", "The search \"" + text + "\" has no results, so it has no page "
                         + page + ".", root);
             }
-            return ok(CiscoXmlWriter.text()
+            return ok(CiscoXmlWriter.text(model)
                     .title("No match")
                     .body("No contact matches \"" + text + "\". Try fewer letters, or at least three digits of "
                             + "the number.")
@@ -182,12 +282,13 @@ public final class DirectoryPages {
 
     /** {@code GET /directory/help}. */
     public DirectoryPage help(String root) {
-        return ok(CiscoXmlWriter.text()
+        return ok(CiscoXmlWriter.text(model)
                 .title(title + " help")
-                .body("Pick the key with the first letter of the name: 2ABC for Anna, 6MNO for Ömer. "
-                        + "Group 1 holds names that start with a digit or +, group 0 names in other scripts "
-                        + "and symbols.\nSearch finds part of a name, or a number typed in any form "
-                        + "(at least three digits).\nOn a contact, pick a number and press Dial.")
+                .body("Press the key with the first letter of the name: 2 (2ABC) for Anna, 6 (6MNO) for Ömer. "
+                        + "Group 1 holds names that start with a digit or +, group 0 (item 10) names in other "
+                        + "scripts and symbols.\nSearch finds part of a name, the name typed as on the keypad "
+                        + "(9652 for Wójcik), or part of a number (at least three digits).\nOn a contact, pick a "
+                        + "number and press Dial.")
                 .softKey("Menu", root, 1)
                 .softKey("Search", root + "/search", 2)
                 .softKey("Exit", "SoftKey:Exit", 4)
@@ -200,7 +301,7 @@ public final class DirectoryPages {
     }
 
     private DirectoryPage message(int status, String heading, String message, String root) {
-        return new DirectoryPage(status, CiscoXmlWriter.text()
+        return new DirectoryPage(status, CiscoXmlWriter.text(model)
                 .title(heading)
                 .body(message)
                 .softKey("Menu", root, 1)
@@ -208,17 +309,44 @@ public final class DirectoryPages {
                 .finish());
     }
 
+    private DirectoryPage pagedMenu(List<DirectoryContact> contacts, int page, String heading, String root,
+                                    PageUrl pageUrl) {
+        int pages = pageCount(contacts.size());
+        if (page > pages) {
+            return noPage(heading, pages, page, root);
+        }
+        return contactMenu(contacts, page, pages, heading, root, pageUrl);
+    }
+
+    private DirectoryPage noPage(String what, int pages, int page, String root) {
+        return error(404, "No such page", what + " has " + pages + " page" + (pages == 1 ? "" : "s")
+                + "; there is no page " + page + ".", root);
+    }
+
     private DirectoryPage contactMenu(List<DirectoryContact> contacts, int page, int pages, String heading,
                                       String root, PageUrl pageUrl) {
         int from = (page - 1) * pageSize;
         int to = Math.min(contacts.size(), from + pageSize);
         String pageTitle = pages == 1 ? heading : page + "/" + pages + " " + heading;
-        CiscoXmlWriter w = CiscoXmlWriter.menu()
+        CiscoXmlWriter w = CiscoXmlWriter.menu(model)
                 .title(pageTitle)
                 .prompt((from + 1) + "-" + to + " of " + contacts.size());
         for (int i = from; i < to; i++) {
             DirectoryContact c = contacts.get(i);
-            w.menuItem(c.name(), root + "/contacts/" + c.id());
+            w.menuItem(c.shownName(model.maxLine()), root + "/contacts/" + c.id());
+        }
+        return ok(pagingKeys(w, page, pages, pageUrl).finish());
+    }
+
+    private static CiscoXmlWriter pagingKeys(CiscoXmlWriter w, int page, int pages, PageUrl pageUrl) {
+        if (w.model().softKeys() < 4) {
+            // No room for Prev/Next soft keys: page with menu items instead, so no contact is out of reach.
+            if (page < pages) {
+                w.menuItem("Next...", pageUrl.of(page + 1));
+            }
+            if (page > 1) {
+                w.menuItem("Prev...", pageUrl.of(page - 1));
+            }
         }
         w.softKey("Select", "SoftKey:Select", 1);
         if (page > 1) {
@@ -227,21 +355,20 @@ public final class DirectoryPages {
         if (page < pages) {
             w.softKey("Next", pageUrl.of(page + 1), 3);
         }
-        return ok(w.softKey("Exit", "SoftKey:Exit", 4).finish());
+        return w.softKey("Exit", "SoftKey:Exit", 4);
     }
 
     private String contactXml(DirectoryContact c, String root) {
-        CiscoXmlWriter w = CiscoXmlWriter.directory().title(c.name()).prompt("Select a number and Dial");
-        Map<PhoneType, Integer> seen = new EnumMap<>(PhoneType.class);
+        CiscoXmlWriter w = CiscoXmlWriter.directory(model).title(c.shownName(model.maxLine()))
+                .prompt("Select a number and Dial");
         Set<String> dialled = new HashSet<>();
         int entries = 0;
-        for (PhoneNumber p : c.phones()) {
-            String telephone = CiscoXmlWriter.telephone(p.number(), dialPrefix);
+        for (DirectoryNumber p : c.phones()) {
+            String telephone = dialRules.dial(p.number(), p.e164());
             if (telephone.isEmpty() || !dialled.add(telephone)) {
                 continue; // the same number twice (e.g. as work and main) would only confuse
             }
-            int n = seen.merge(p.type(), 1, Integer::sum);
-            w.directoryEntry(n == 1 ? p.type().label() : p.type().label() + " " + n, telephone);
+            w.directoryEntry(p.entryName(model.maxLine()), telephone);
             if (++entries == MAX_ENTRIES) {
                 break;
             }
@@ -266,6 +393,19 @@ public final class DirectoryPages {
     private static String groupUrl(String root, KeypadGroup g, int page) {
         String url = root + "/groups/" + g.label();
         return page == 1 ? url : url + "?page=" + page;
+    }
+
+    private static String pageUrl(String base, int page) {
+        return page == 1 ? base : base + "?page=" + page;
+    }
+
+    private static String labelUrl(String root, String label) {
+        return root + "/labels?id=" + labelId(label);
+    }
+
+    /** A label's id in URLs: the hex of its String hash, stable across snapshots, nodes and restarts. */
+    public static String labelId(String label) {
+        return Integer.toHexString(label.hashCode());
     }
 
     /** The page number, or null when it is not a whole number from 1 (absent means 1). */

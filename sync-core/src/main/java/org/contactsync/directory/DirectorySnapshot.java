@@ -10,9 +10,14 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactQuery;
@@ -24,10 +29,13 @@ import org.contactsync.contact.SearchText;
 
 /**
  * An immutable copy of what the phone directory lists, built once from a {@link ContactStore} and then read by
- * any number of requests without locks or database access.
+ * any number of requests without locks or database access: the one phone-facing model every vendor's renderer
+ * reads.
  *
  * <p>Contacts with no dialable number are left out. The rest are sorted as every store lists them
- * ({@link InMemoryContactStore#BY_NAME}) and split into {@link KeypadGroup}s.
+ * ({@link InMemoryContactStore#BY_NAME}) and split into {@link KeypadGroup}s; favourites and labels are listed
+ * separately; numbers are read as E.164 in the site's region; twins (equal names) get a hint that tells them
+ * apart; a {@link SearchIndex} answers searches and caller-ID look-ups.
  */
 public final class DirectorySnapshot {
     private static final Comparator<PhoneNumber> PHONE_ORDER = Comparator
@@ -40,15 +48,36 @@ public final class DirectorySnapshot {
     private final List<DirectoryContact> all;
     private final Map<KeypadGroup, List<DirectoryContact>> groups;
     private final Map<Long, DirectoryContact> byId;
+    private final List<DirectoryContact> favourites;
+    private final Map<String, List<DirectoryContact>> labels;
+    private final SearchIndex index;
 
     private DirectorySnapshot(long version, String fingerprint, Instant lastModified, List<DirectoryContact> all,
-                              Map<KeypadGroup, List<DirectoryContact>> groups, Map<Long, DirectoryContact> byId) {
+                              Map<KeypadGroup, List<DirectoryContact>> groups, Map<Long, DirectoryContact> byId,
+                              List<DirectoryContact> favourites, Map<String, List<DirectoryContact>> labels,
+                              SearchIndex index) {
         this.version = version;
         this.fingerprint = fingerprint;
         this.lastModified = lastModified;
         this.all = all;
         this.groups = groups;
         this.byId = byId;
+        this.favourites = favourites;
+        this.labels = labels;
+        this.index = index;
+    }
+
+    /** What a snapshot is built with: the site's phone region and which labels become groups. */
+    public record Options(String region, LabelFilter labels) {
+        public Options {
+            region = region == null ? "" : region.strip();
+            labels = Objects.requireNonNullElse(labels, LabelFilter.ALL);
+        }
+
+        /** No region (only "+" numbers are read as E.164), every label. */
+        public static Options defaults() {
+            return new Options("", LabelFilter.ALL);
+        }
     }
 
     /**
@@ -56,6 +85,10 @@ public final class DirectorySnapshot {
      * version check rebuild again rather than be missed.
      */
     public static DirectorySnapshot build(ContactStore store, Instant now) {
+        return build(store, now, Options.defaults());
+    }
+
+    public static DirectorySnapshot build(ContactStore store, Instant now, Options options) {
         long version = store.version();
         List<Contact> contacts = new ArrayList<>();
         store.forEach(c -> {
@@ -63,18 +96,27 @@ public final class DirectorySnapshot {
                 contacts.add(c);
             }
         });
-        return of(version, contacts, now);
+        return of(version, contacts, now, options);
     }
 
     /** A snapshot of the given contacts (any order; those without a dialable number are skipped). */
     public static DirectorySnapshot of(long version, List<Contact> contacts, Instant lastModified) {
+        return of(version, contacts, lastModified, Options.defaults());
+    }
+
+    public static DirectorySnapshot of(long version, List<Contact> contacts, Instant lastModified,
+                                       Options options) {
         // Fold each name once and sort on that: the same order as InMemoryContactStore.BY_NAME, which would
         // fold both names on every comparison.
         List<Folded> sorted = new ArrayList<>(contacts.size());
         for (Contact c : contacts) {
-            sorted.add(new Folded(c, SearchText.fold(c.displayName())));
+            List<PhoneNumber> phones = dialable(c.phones());
+            if (!phones.isEmpty()) {
+                sorted.add(new Folded(c, SearchText.fold(c.displayName()), phones));
+            }
         }
         sorted.sort(Comparator.comparing(Folded::name).thenComparingLong(f -> f.contact().id()));
+        Map<Integer, String> twinHints = twinHints(sorted);
         MessageDigest digest = sha256();
         Map<KeypadGroup, List<DirectoryContact>> groups = new EnumMap<>(KeypadGroup.class);
         for (KeypadGroup g : KeypadGroup.values()) {
@@ -82,28 +124,112 @@ public final class DirectorySnapshot {
         }
         List<DirectoryContact> all = new ArrayList<>(sorted.size());
         Map<Long, DirectoryContact> byId = new HashMap<>(sorted.size() * 2);
-        for (Folded f : sorted) {
+        List<DirectoryContact> favourites = new ArrayList<>();
+        Map<String, List<DirectoryContact>> labels = new TreeMap<>(
+                Comparator.comparing(SearchText::fold).thenComparing(Comparator.naturalOrder()));
+        for (int i = 0; i < sorted.size(); i++) {
+            Folded f = sorted.get(i);
             Contact c = f.contact();
-            List<PhoneNumber> phones = dialable(c.phones());
-            if (phones.isEmpty()) {
-                continue;
-            }
             KeypadGroup group = KeypadGroup.ofFolded(f.name());
             List<DirectoryContact> members = groups.get(group);
+            boolean favourite = false;
+            Set<String> shownLabels = new LinkedHashSet<>();
+            for (String g : c.groups()) {
+                if (Favourites.isMarker(g)) {
+                    favourite = true;
+                } else if (g != null && !g.isBlank() && options.labels().shows(g)) {
+                    shownLabels.add(g.strip());
+                }
+            }
             DirectoryContact dc = new DirectoryContact(c.id(), c.displayName(), f.name(),
-                    SearchText.fold(c.organization()), phones, group, members.size());
+                    SearchText.fold(c.organization()), numbers(f.phones(), options.region()), group, members.size(),
+                    c.givenName(), c.familyName(), c.organization(), favourite, List.copyOf(shownLabels),
+                    twinHints.get(i));
             members.add(dc);
             all.add(dc);
             byId.put(dc.id(), dc);
-            update(digest, dc, c.organization());
+            if (favourite) {
+                favourites.add(dc);
+            }
+            for (String l : shownLabels) {
+                labels.computeIfAbsent(l, k -> new ArrayList<>()).add(dc);
+            }
+            update(digest, dc);
         }
+        digest.update(options.region().getBytes(StandardCharsets.UTF_8));
         groups.replaceAll((g, list) -> Collections.unmodifiableList(list));
+        Map<String, List<DirectoryContact>> labelMap = new LinkedHashMap<>();
+        labels.forEach((k, v) -> labelMap.put(k, Collections.unmodifiableList(v)));
         String fingerprint = HexFormat.of().formatHex(digest.digest(), 0, 12);
-        return new DirectorySnapshot(version, fingerprint, lastModified, Collections.unmodifiableList(all),
-                Collections.unmodifiableMap(groups), byId);
+        List<DirectoryContact> allView = Collections.unmodifiableList(all);
+        return new DirectorySnapshot(version, fingerprint, lastModified, allView,
+                Collections.unmodifiableMap(groups), byId, Collections.unmodifiableList(favourites),
+                Collections.unmodifiableMap(labelMap), new SearchIndex(allView, new Transliteration()));
     }
 
-    private record Folded(Contact contact, String name) {
+    private record Folded(Contact contact, String name, List<PhoneNumber> phones) {
+    }
+
+    private static List<DirectoryNumber> numbers(List<PhoneNumber> phones, String region) {
+        List<DirectoryNumber> result = new ArrayList<>(phones.size());
+        for (PhoneNumber p : phones) {
+            result.add(new DirectoryNumber(p.number(), p.type(), p.primary(), p.digits(),
+                    PhoneNumbers.e164(p.number(), region)));
+        }
+        return result;
+    }
+
+    /**
+     * For each run of contacts with the same folded name, what tells them apart: the organisation when theirs
+     * differ, else (or when that is not enough) the first number's type and last digits, else a running number.
+     */
+    private static Map<Integer, String> twinHints(List<Folded> sorted) {
+        Map<Integer, String> hints = new HashMap<>();
+        int start = 0;
+        while (start < sorted.size()) {
+            int end = start + 1;
+            while (end < sorted.size() && sorted.get(end).name().equals(sorted.get(start).name())) {
+                end++;
+            }
+            if (end - start > 1) {
+                hintRun(sorted, start, end, hints);
+            }
+            start = end;
+        }
+        return hints;
+    }
+
+    private static void hintRun(List<Folded> sorted, int start, int end, Map<Integer, String> hints) {
+        Set<String> orgs = new LinkedHashSet<>();
+        for (int i = start; i < end; i++) {
+            orgs.add(Objects.toString(sorted.get(i).contact().organization(), ""));
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = start; i < end; i++) {
+            String org = Objects.toString(sorted.get(i).contact().organization(), "");
+            String hint = orgs.size() > 1 ? org : "";
+            hints.put(i, hint);
+            seen.merge(hint, 1, Integer::sum);
+        }
+        Map<String, Integer> second = new HashMap<>();
+        for (int i = start; i < end; i++) {
+            String hint = hints.get(i);
+            if (hint.isEmpty() || seen.get(hint) > 1) {
+                PhoneNumber first = sorted.get(i).phones().get(0);
+                String digits = first.digits();
+                String last = digits.length() <= 4 ? digits : digits.substring(digits.length() - 4);
+                hint = (hint.isEmpty() ? "" : hint + ", ") + first.type().label() + " " + last;
+                hints.put(i, hint);
+            }
+            second.merge(hint, 1, Integer::sum);
+        }
+        Map<String, Integer> counter = new HashMap<>();
+        for (int i = start; i < end; i++) {
+            String hint = hints.get(i);
+            if (second.get(hint) > 1) {
+                hints.put(i, hint + " #" + counter.merge(hint, 1, Integer::sum));
+            }
+        }
     }
 
     private static List<PhoneNumber> dialable(List<PhoneNumber> phones) {
@@ -118,10 +244,12 @@ public final class DirectorySnapshot {
         return result;
     }
 
-    private static void update(MessageDigest digest, DirectoryContact dc, String organization) {
+    private static void update(MessageDigest digest, DirectoryContact dc) {
         StringBuilder sb = new StringBuilder(96);
-        sb.append(dc.id()).append('\u0001').append(dc.name()).append('\u0001').append(organization);
-        for (PhoneNumber p : dc.phones()) {
+        sb.append(dc.id()).append('\u0001').append(dc.name()).append('\u0001').append(dc.organization())
+                .append('\u0001').append(dc.givenName()).append('\u0001').append(dc.familyName())
+                .append('\u0001').append(dc.favourite()).append('\u0001').append(String.join("\u0003", dc.labels()));
+        for (DirectoryNumber p : dc.phones()) {
             sb.append('\u0002').append(p.number()).append('\u0003').append(p.type()).append(p.primary());
         }
         sb.append('\u0004');
@@ -138,7 +266,8 @@ public final class DirectorySnapshot {
 
     /** The same content with another last-modified time (kept when a rebuild found nothing changed). */
     DirectorySnapshot withLastModified(Instant newLastModified) {
-        return new DirectorySnapshot(version, fingerprint, newLastModified, all, groups, byId);
+        return new DirectorySnapshot(version, fingerprint, newLastModified, all, groups, byId, favourites, labels,
+                index);
     }
 
     /** The {@link ContactStore#version()} this snapshot was read at. */
@@ -174,50 +303,36 @@ public final class DirectorySnapshot {
         return groups.get(group);
     }
 
+    /** The favourites, in display order. */
+    public List<DirectoryContact> favourites() {
+        return favourites;
+    }
+
+    /** The labels shown as groups, sorted by folded name, each with its contacts in display order. */
+    public Map<String, List<DirectoryContact>> labels() {
+        return labels;
+    }
+
     /** A listed contact (one with a dialable number). */
     public Optional<DirectoryContact> contact(long id) {
         return Optional.ofNullable(byId.get(id));
     }
 
     /**
-     * The contacts matching a search, in display order, with the same meaning as {@link ContactQuery#matches}:
-     * a phone-like text (no letters, at least three digits) matches numbers in any format; otherwise the folded
-     * name or organisation starts with the folded text or has a word starting with it. Blank matches nothing
-     * (the phone asks again).
+     * The contacts matching a search, in display order, with the same meaning as {@link ContactQuery#matches}
+     * plus keypad digits (see {@link SearchIndex#search}). Blank matches nothing (the phone asks again).
      */
     public List<DirectoryContact> search(String text) {
-        ContactQuery query = new ContactQuery(text, 1, 0);
-        if (query.text().isEmpty()) {
-            return List.of();
-        }
-        String digits = query.phoneDigits();
-        String folded = query.foldedText();
-        String[] wordStarts = {" " + folded, "-" + folded};
-        List<DirectoryContact> result = new ArrayList<>();
-        for (DirectoryContact c : all) {
-            if (digits.isEmpty() ? nameMatches(c, folded, wordStarts) : numberMatches(c, digits)) {
-                result.add(c);
-            }
-        }
-        return result;
+        return index.search(text);
     }
 
-    private static boolean numberMatches(DirectoryContact c, String digits) {
-        for (PhoneNumber p : c.phones()) {
-            if (PhoneNumbers.matches(p.digits(), digits)) {
-                return true;
-            }
-        }
-        return false;
+    /** The contact with this E.164 number, if any (for caller-ID). */
+    Optional<DirectoryContact> byE164(String e164) {
+        return Optional.ofNullable(index.byE164(e164));
     }
 
-    private static boolean nameMatches(DirectoryContact c, String folded, String[] wordStarts) {
-        return wordStartMatch(c.foldedName(), folded, wordStarts)
-                || wordStartMatch(c.foldedOrganization(), folded, wordStarts);
-    }
-
-    private static boolean wordStartMatch(String name, String query, String[] wordStarts) {
-        return !name.isEmpty()
-                && (name.startsWith(query) || name.contains(wordStarts[0]) || name.contains(wordStarts[1]));
+    /** The contact with this internal extension (its digits exactly), if any. */
+    Optional<DirectoryContact> byExtension(String digits) {
+        return Optional.ofNullable(index.byExtension(digits));
     }
 }

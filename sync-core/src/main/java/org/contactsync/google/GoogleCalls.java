@@ -1,6 +1,11 @@
 package org.contactsync.google;
 
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -8,9 +13,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.google.api.client.googleapis.services.AbstractGoogleClientRequest;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpResponseException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.sync.CursorExpiredException;
 import org.contactsync.sync.SyncContext;
@@ -115,6 +125,50 @@ final class GoogleCalls {
         sleep(delay);
     }
 
+    /**
+     * Executes a request and parses its answer only when the body is one complete JSON object. The Google client's
+     * own parser stops quietly at the end of a cut-off body and hands back a partial page (no nextPageToken: it
+     * looks like the last page), so the body is read whole and checked first; a short or broken one is an
+     * {@link UnreadableAnswerException}, retried like any transient failure.
+     */
+    static <T> T readComplete(AbstractGoogleClientRequest<T> request) throws IOException {
+        HttpResponse response = request.executeUnparsed();
+        byte[] body;
+        try (InputStream in = response.getContent()) {
+            body = in == null ? new byte[0] : in.readAllBytes();
+        } finally {
+            response.disconnect();
+        }
+        String problem = jsonProblem(body);
+        if (problem != null) {
+            throw new UnreadableAnswerException(problem + " (" + body.length + " bytes)");
+        }
+        try {
+            return GoogleAccount.JSON.createJsonParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)
+                    .parseAndClose(request.getResponseClass());
+        } catch (RuntimeException e) {
+            // Well-formed JSON of the wrong shape ("connections": "x"): the parser throws IllegalArgumentException.
+            throw new UnreadableAnswerException("the answer does not have the expected fields: " + e, e);
+        }
+    }
+
+    /** Why {@code body} is not one complete JSON object, or null when it is. */
+    static String jsonProblem(byte[] body) {
+        try (JsonReader r = new JsonReader(new InputStreamReader(new ByteArrayInputStream(body),
+                StandardCharsets.UTF_8))) {
+            r.setStrictness(Strictness.STRICT);
+            if (r.peek() != JsonToken.BEGIN_OBJECT) {
+                return "the answer is not a JSON object";
+            }
+            r.skipValue();
+            return r.peek() == JsonToken.END_DOCUMENT ? null : "there is text after the JSON object";
+        } catch (EOFException e) {
+            return "the answer ends in the middle of its JSON (cut short)";
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            return "the answer is not valid JSON: " + e.getMessage();
+        }
+    }
+
     private SyncSourceException giveUp(String what, Duration elapsed, int attempts, Transient f) {
         String over = String.format(java.util.Locale.ROOT, " for %.1f s (%d attempts)", elapsed.toMillis() / 1000.0,
                 attempts);
@@ -127,7 +181,7 @@ final class GoogleCalls {
                     + " ms)" + over + ". Run the sync again later; if it keeps failing, check the network.";
             case UNREADABLE -> "Google sent answers that could not be read" + over + " while reading " + what
                     + ". Run the sync again later.";
-            case CONNECTION -> "The connection to Google failed (" + f.detail + ")" + over
+            case CONNECTION -> "The connection to Google failed" + over + " while reading " + what
                     + ". Check the network and run the sync again.";
         };
         return new SyncSourceException(msg, what + ": " + f.detail, f.cause);
@@ -150,6 +204,9 @@ final class GoogleCalls {
 
     private static Kind kindOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableAnswerException) {
+                return Kind.UNREADABLE;
+            }
             if (t instanceof SocketTimeoutException) {
                 return Kind.TIMEOUT;
             }
@@ -225,6 +282,17 @@ final class GoogleCalls {
 
     private static boolean contains(String s, String part) {
         return s != null && s.contains(part);
+    }
+
+    /** A 200 answer whose body is not a complete JSON object of the expected shape. */
+    static final class UnreadableAnswerException extends IOException {
+        UnreadableAnswerException(String message) {
+            super(message);
+        }
+
+        UnreadableAnswerException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private enum Kind { RATE_LIMITED, SERVER_ERROR, TIMEOUT, UNREADABLE, CONNECTION }

@@ -28,6 +28,8 @@ import org.contactsync.sync.SyncContext;
 import org.contactsync.sync.SyncEngine;
 import org.contactsync.sync.SyncSourceException;
 import org.contactsync.sync.SyncType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the connected account's contacts with the People API ({@code people.connections.list} for
@@ -39,6 +41,7 @@ import org.contactsync.sync.SyncType;
  * token no longer describes what the local copy holds, so the next incremental run becomes a full one.
  */
 public final class GooglePeopleSyncEngine implements SyncEngine {
+    private static final Logger log = LoggerFactory.getLogger(GooglePeopleSyncEngine.class);
     static final String PERSON_FIELDS = "names,phoneNumbers,emailAddresses,organizations,memberships,metadata";
     static final String NOT_CONNECTED = "No Google account is connected. Connect one with \"Connect Google\" on the "
             + "sync page, then run the sync again.";
@@ -115,7 +118,7 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
                 if (pt != null) {
                     list.setPageToken(pt);
                 }
-                return list.execute();
+                return GoogleCalls.readComplete(list);
             });
             page = pageNo;
             if (total == null) {
@@ -159,7 +162,8 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
         try {
             c = PersonMapper.toContact(p, groupNames);
         } catch (RuntimeException e) {
-            context.skipped(id, "could not read the contact: " + e.getMessage());
+            log.warn("Could not map Google contact {}", id, e);
+            context.skipped(id, "Google contact " + id + " could not be read");
             return;
         }
         context.upsert(c);
@@ -178,8 +182,27 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
         }
     }
 
-    /** Lists the account's contact groups (for names) and resolves the configured selection to resource names. */
+    /**
+     * Lists the account's contact groups (for names) and resolves the configured selection to resource names.
+     * Without a selection the names are only a nicety: when the listing fails, the run goes on and memberships are
+     * stored by group id (revoked access still fails the run; the contacts request would fail the same way).
+     */
     private Set<String> selectedGroups(PeopleService people, GoogleCalls calls, Map<String, String> names) {
+        List<ContactGroup> groups;
+        try {
+            groups = listGroups(people, calls);
+        } catch (SyncSourceException e) {
+            if (!settings.groups().isEmpty() || GoogleCalls.REVOKED.equals(e.getMessage())) {
+                throw e;
+            }
+            log.warn("Could not read the Google contact groups ({}); this run stores memberships by group id",
+                    e.getMessage());
+            return Set.of();
+        }
+        return resolve(groups, names);
+    }
+
+    private List<ContactGroup> listGroups(PeopleService people, GoogleCalls calls) {
         List<ContactGroup> groups = new ArrayList<>();
         String pageToken = null;
         int page = 0;
@@ -192,14 +215,17 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
                 if (pt != null) {
                     list.setPageToken(pt);
                 }
-                return list.execute();
+                return GoogleCalls.readComplete(list);
             });
             if (resp.getContactGroups() != null) {
                 groups.addAll(resp.getContactGroups());
             }
             pageToken = resp.getNextPageToken();
         } while (pageToken != null && !pageToken.isEmpty());
+        return groups;
+    }
 
+    private Set<String> resolve(List<ContactGroup> groups, Map<String, String> names) {
         for (ContactGroup g : groups) {
             if (g.getResourceName() != null) {
                 String shown = g.getFormattedName() != null ? g.getFormattedName() : g.getName();

@@ -24,6 +24,8 @@ import org.contactsync.contact.PhoneType;
 final class PersonMapper {
     /** The system group every contact is in; listing it as a group would only add noise. */
     static final String MY_CONTACTS = "contactGroups/myContacts";
+    /** Starred contacts: kept as group "starred" (the phone directory's favourite marker) in every language. */
+    static final String STARRED = "contactGroups/starred";
 
     private PersonMapper() {
     }
@@ -84,7 +86,8 @@ final class PersonMapper {
         }
         for (String rn : groupResourceNames(p)) {
             if (!MY_CONTACTS.equals(rn)) {
-                b.group(groupNames.getOrDefault(rn, rn.substring(rn.indexOf('/') + 1)));
+                b.group(STARRED.equals(rn) ? "starred"
+                        : groupNames.getOrDefault(rn, rn.substring(rn.indexOf('/') + 1)));
             }
         }
         return b.build();

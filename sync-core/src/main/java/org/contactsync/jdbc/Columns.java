@@ -1,7 +1,9 @@
 package org.contactsync.jdbc;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /** Small conversions between Java values and column values. */
@@ -75,24 +77,34 @@ final class Columns {
         return sb.toString();
     }
 
-    static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    /**
+     * Binds the plain values every store passes (text, whole numbers, booleans; null as a NULL text). Instants go
+     * through {@link Dialect#setInstant}, which knows each database's time type.
+     */
+    static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else if (value instanceof String text) {
+            ps.setString(index, text);
+        } else if (value instanceof Long n) {
+            ps.setLong(index, n);
+        } else if (value instanceof Integer n) {
+            ps.setInt(index, n);
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(index, b);
+        } else {
+            throw new IllegalArgumentException("cannot bind a " + value.getClass().getName() + " parameter");
+        }
     }
 
-    /** Splits a collection into lists of at most {@code size}, for IN lists and batches. */
-    static <T> List<List<T>> chunks(Collection<T> items, int size) {
-        List<List<T>> out = new ArrayList<>();
-        List<T> current = new ArrayList<>(Math.min(size, items.size()));
-        for (T item : items) {
-            current.add(item);
-            if (current.size() == size) {
-                out.add(current);
-                current = new ArrayList<>(size);
-            }
+    /** Binds {@code values} to parameters 1, 2, ... */
+    static void bindAll(PreparedStatement ps, List<?> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            bind(ps, i + 1, values.get(i));
         }
-        if (!current.isEmpty()) {
-            out.add(current);
-        }
-        return out;
+    }
+
+    static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 }

@@ -1,8 +1,11 @@
 package org.contactsync.jdbc;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -36,8 +39,10 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public final class ContactSyncDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ContactSyncDatabase.class);
-    /** Flyway's history table; named for ContactSync so it can share a schema with other applications. */
-    public static final String HISTORY_TABLE = "contactsync_schema_history";
+    /** Flyway's history table; prefixed like every ContactSync table so it can share a schema with others. */
+    public static final String HISTORY_TABLE = "cs_schema_history";
+    /** The history table's name before V101; a database that still has it gets it renamed before migrating. */
+    static final String LEGACY_HISTORY_TABLE = "contactsync_schema_history";
 
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
@@ -46,6 +51,7 @@ public final class ContactSyncDatabase implements AutoCloseable {
     private final boolean shutdownDerbyEngine;
     private final JdbcContactStore contactStore;
     private final JdbcSyncStateStore syncStateStore;
+    private final JdbcGoogleTokenStore googleTokenStore;
     private boolean closed;
 
     private ContactSyncDatabase(DataSource dataSource, HikariDataSource ownedPool, JdbcSettings settings,
@@ -57,6 +63,7 @@ public final class ContactSyncDatabase implements AutoCloseable {
         this.shutdownDerbyEngine = shutdownDerbyEngine;
         this.contactStore = new JdbcContactStore(dataSource, dialect);
         this.syncStateStore = new JdbcSyncStateStore(dataSource, dialect);
+        this.googleTokenStore = new JdbcGoogleTokenStore(dataSource, dialect);
     }
 
     public static Builder configure() {
@@ -82,6 +89,11 @@ public final class ContactSyncDatabase implements AutoCloseable {
 
     public JdbcSyncStateStore syncStateStore() {
         return syncStateStore;
+    }
+
+    /** The connected Google account and pending connects, for {@link org.contactsync.google.GoogleAccount}. */
+    public JdbcGoogleTokenStore googleTokenStore() {
+        return googleTokenStore;
     }
 
     /**
@@ -230,6 +242,7 @@ public final class ContactSyncDatabase implements AutoCloseable {
         }
 
         private static void migrate(DataSource ds, Dialect dialect, String schema) {
+            renameLegacyHistoryTable(ds, dialect);
             try {
                 MigrateResult result;
                 try {
@@ -253,6 +266,65 @@ public final class ContactSyncDatabase implements AutoCloseable {
                 throw new IllegalStateException("Could not create or upgrade the ContactSync database schema: "
                         + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Renames Flyway's history table of a database created before V101 to {@link #HISTORY_TABLE}, so Flyway
+         * finds its history (and then runs V101, which renames the other tables). On PostgreSQL every statement is
+         * {@code IF EXISTS}: instances starting together take turns on the table's lock and the later ones find
+         * nothing left to rename. Names are unqualified: the connection's schema is the one Flyway migrates.
+         */
+        private static void renameLegacyHistoryTable(DataSource ds, Dialect dialect) {
+            String legacy = '"' + LEGACY_HISTORY_TABLE + '"';
+            String current = '"' + HISTORY_TABLE + '"';
+            try (Connection c = ds.getConnection()) {
+                if (!tableExists(c, LEGACY_HISTORY_TABLE) || tableExists(c, HISTORY_TABLE)) {
+                    return;
+                }
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    if (dialect == Dialect.POSTGRESQL) {
+                        st.execute("ALTER TABLE IF EXISTS " + legacy + " RENAME CONSTRAINT \""
+                                + LEGACY_HISTORY_TABLE + "_pk\" TO \"" + HISTORY_TABLE + "_pk\"");
+                        st.execute("ALTER INDEX IF EXISTS \"" + LEGACY_HISTORY_TABLE + "_s_idx\" RENAME TO \""
+                                + HISTORY_TABLE + "_s_idx\"");
+                        st.execute("ALTER TABLE IF EXISTS " + legacy + " RENAME TO " + current);
+                    } else {
+                        // Derby cannot rename a constraint: the (small) table's primary key is made again.
+                        st.execute("ALTER TABLE " + legacy + " DROP CONSTRAINT \"" + LEGACY_HISTORY_TABLE + "_pk\"");
+                        st.execute("RENAME TABLE " + legacy + " TO " + current);
+                        st.execute("ALTER TABLE " + current + " ADD CONSTRAINT \"" + HISTORY_TABLE
+                                + "_pk\" PRIMARY KEY (\"installed_rank\")");
+                        st.execute("RENAME INDEX \"" + LEGACY_HISTORY_TABLE + "_s_idx\" TO \"" + HISTORY_TABLE
+                                + "_s_idx\"");
+                    }
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                }
+                log.info("Renamed the migration history table {} to {}", LEGACY_HISTORY_TABLE, HISTORY_TABLE);
+            } catch (SQLException e) {
+                throw new DataAccessException("Could not rename the migration history table "
+                        + LEGACY_HISTORY_TABLE + " to " + HISTORY_TABLE, e);
+            }
+        }
+
+        /** Whether the connection's current schema has the table (none yet: false). */
+        private static boolean tableExists(Connection c, String table) throws SQLException {
+            String schema = c.getSchema();
+            if (schema == null) {
+                return false;
+            }
+            DatabaseMetaData meta = c.getMetaData();
+            String escape = meta.getSearchStringEscape();
+            try (ResultSet rs = meta.getTables(null, likeLiteral(schema, escape), likeLiteral(table, escape), null)) {
+                return rs.next();
+            }
+        }
+
+        private static String likeLiteral(String name, String escape) {
+            return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
         }
 
         private static Flyway flyway(DataSource ds, Dialect dialect, String schema, boolean baseline) {

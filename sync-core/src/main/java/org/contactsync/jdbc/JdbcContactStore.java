@@ -47,12 +47,21 @@ public final class JdbcContactStore implements ContactStore {
     private static final int NAME_COLUMN = 1000;
     private static final int DIGITS_COLUMN = 255;
 
+    /**
+     * After {@code FROM cs_contacts}: makes Derby use the source id index for {@code source_id IN (...)}. A plan
+     * Derby made while the table was nearly empty otherwise scans the whole table on every look-up for the rest of
+     * the statement cache's life (measured: each batch's look-ups read all 10,000 rows of a growing table). Only a
+     * comment to PostgreSQL.
+     */
+    private static final String BY_SOURCE_ID = " --DERBY-PROPERTIES constraint=CS_CONTACTS_SOURCE_ID_UQ\n";
+
     private static final String CONTACT_COLUMNS = "c.id, c.source_id, c.display_name, c.given_name, c.family_name, "
             + "c.organization, c.emails, c.group_names, c.etag, c.updated_at";
 
     private final DataSource dataSource;
     private final Dialect dialect;
     private final Transactions transactions;
+    private final KnownIds knownIds = new KnownIds(4 * CHUNK);
 
     public JdbcContactStore(DataSource dataSource, Dialect dialect) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -68,8 +77,16 @@ public final class JdbcContactStore implements ContactStore {
         List<String> ids = List.copyOf(new LinkedHashSet<>(sourceIds));
         return read("read content hashes", c -> {
             Map<String, String> result = new HashMap<>();
-            forEachIn(c, "SELECT source_id, content_hash FROM contacts WHERE source_id IN (", ")", ids,
-                    rs -> result.put(rs.getString(1), rs.getString(2)));
+            forEachKey(c, "SELECT source_id, content_hash, id FROM cs_contacts" + BY_SOURCE_ID, "source_id", "", ids,
+                    rs -> {
+                        result.put(rs.getString(1), rs.getString(2));
+                        knownIds.remember(rs.getString(1), rs.getLong(3));
+                    });
+            for (String id : ids) {
+                if (!result.containsKey(id)) {
+                    knownIds.remember(id, KnownIds.ABSENT);
+                }
+            }
             return result;
         });
     }
@@ -78,7 +95,7 @@ public final class JdbcContactStore implements ContactStore {
     public Set<String> sourceIds() {
         return read("read contact source ids", c -> {
             Set<String> result = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT source_id FROM contacts")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_id FROM cs_contacts")) {
                 ps.setFetchSize(FETCH_SIZE * 4);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -108,19 +125,17 @@ public final class JdbcContactStore implements ContactStore {
             }
             // Also makes writers on other instances take turns.
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE contact_store_version SET version = version + 1 WHERE id = 1")) {
+                    "UPDATE cs_contact_store_version SET version = version + 1 WHERE id = 1")) {
                 ps.executeUpdate();
             }
-            Map<String, Long> existing = idsOf(c, bySourceId.keySet());
+            Map<String, Long> ids = storedIds(c, bySourceId.keySet());
             List<Contact> changed = new ArrayList<>();
             List<Contact> added = new ArrayList<>();
             for (Contact contact : bySourceId.values()) {
-                (existing.containsKey(contact.sourceId()) ? changed : added).add(contact);
+                (ids.containsKey(contact.sourceId()) ? changed : added).add(contact);
             }
-            updateContacts(c, changed, existing);
-            insertContacts(c, added);
-            Map<String, Long> ids = new HashMap<>(existing);
-            ids.putAll(idsOf(c, added.stream().map(Contact::sourceId).toList()));
+            updateContacts(c, changed, ids);
+            ids.putAll(insertContacts(c, added));
             insertPhones(c, bySourceId.values(), ids);
             deleteContacts(c, toDelete);
             return null;
@@ -143,8 +158,8 @@ public final class JdbcContactStore implements ContactStore {
         String where = where(query, params);
         return read("search contacts", c -> {
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM contacts c " + where)) {
-                bind(ps, params);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cs_contacts c " + where)) {
+                Columns.bindAll(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
@@ -162,7 +177,7 @@ public final class JdbcContactStore implements ContactStore {
     @Override
     public long count() {
         return read("count contacts", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM contacts");
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cs_contacts");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -178,8 +193,8 @@ public final class JdbcContactStore implements ContactStore {
     public void forEach(Consumer<Contact> action) {
         read("read all contacts", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTACT_COLUMNS
-                    + ", p.phone_number, p.phone_type, p.is_primary FROM contacts c "
-                    + "LEFT JOIN contact_phones p ON p.contact_id = c.id "
+                    + ", p.phone_number, p.phone_type, p.is_primary FROM cs_contacts c "
+                    + "LEFT JOIN cs_contact_phones p ON p.contact_id = c.id "
                     + "ORDER BY c.name_folded, c.id, p.sort_order")) {
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -212,7 +227,7 @@ public final class JdbcContactStore implements ContactStore {
     @Override
     public long version() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT version FROM contact_store_version WHERE id = 1");
+             PreparedStatement ps = c.prepareStatement("SELECT version FROM cs_contact_store_version WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -225,7 +240,7 @@ public final class JdbcContactStore implements ContactStore {
 
     private <T> T read(String what, Transactions.Work<T> work) {
         if (dialect == Dialect.DERBY) {
-            return transactions.run(what, Connection.TRANSACTION_READ_COMMITTED, c -> {
+            return transactions.read(what, c -> {
                 lockContacts(c, "SHARE");
                 return work.run(c);
             });
@@ -235,7 +250,7 @@ public final class JdbcContactStore implements ContactStore {
 
     private static void lockContacts(Connection c, String mode) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("LOCK TABLE contacts IN " + mode + " MODE");
+            st.execute("LOCK TABLE cs_contacts IN " + mode + " MODE");
         }
     }
 
@@ -253,7 +268,7 @@ public final class JdbcContactStore implements ContactStore {
                 suffixes.add(digits.substring(digits.length() - len));
             }
             params.addAll(suffixes);
-            return "WHERE EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = c.id AND (p.digits LIKE ?"
+            return "WHERE EXISTS (SELECT 1 FROM cs_contact_phones p WHERE p.contact_id = c.id AND (p.digits LIKE ?"
                     + (suffixes.isEmpty() ? "" : " OR p.digits IN (" + Columns.placeholders(suffixes.size()) + ")")
                     + "))";
         }
@@ -278,8 +293,8 @@ public final class JdbcContactStore implements ContactStore {
     /** Contacts selected by {@code clause} (a WHERE/ORDER BY tail over alias c), with their phones. */
     private List<Contact> loadContacts(Connection c, String clause, List<Object> params) throws SQLException {
         List<Contact> contacts = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTACT_COLUMNS + " FROM contacts c " + clause)) {
-            bind(ps, params);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTACT_COLUMNS + " FROM cs_contacts c " + clause)) {
+            Columns.bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     contacts.add(contact(rs, List.of()));
@@ -290,8 +305,8 @@ public final class JdbcContactStore implements ContactStore {
             return contacts;
         }
         Map<Long, List<PhoneNumber>> phones = new HashMap<>();
-        forEachIn(c, "SELECT p.contact_id, p.phone_number, p.phone_type, p.is_primary, p.sort_order "
-                        + "FROM contact_phones p WHERE p.contact_id IN (", ") ORDER BY p.contact_id, p.sort_order",
+        forEachKey(c, "SELECT p.contact_id, p.phone_number, p.phone_type, p.is_primary, p.sort_order "
+                        + "FROM cs_contact_phones p", "p.contact_id", " ORDER BY p.contact_id, p.sort_order",
                 contacts.stream().map(Contact::id).toList(),
                 rs -> phones.computeIfAbsent(rs.getLong("contact_id"), k -> new ArrayList<>()).add(phone(rs)));
         contacts.replaceAll(ct -> withPhones(ct, phones.getOrDefault(ct.id(), List.of())));
@@ -315,30 +330,36 @@ public final class JdbcContactStore implements ContactStore {
                 phones, c.emails(), c.groups(), c.etag(), c.updatedAt());
     }
 
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else if (p instanceof Long n) {
-                ps.setLong(i + 1, n);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-    }
-
     private static <T> Optional<T> first(List<T> list) {
         return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
     }
 
     // ---- writing
 
-    private static Map<String, Long> idsOf(Connection c, Collection<String> sourceIds) throws SQLException {
+    /**
+     * The local ids of those source ids that are stored. Usually known from the content-hash look-up of the same
+     * batch ({@link KnownIds}); only source ids it did not cover are looked up here.
+     */
+    private Map<String, Long> storedIds(Connection c, Collection<String> sourceIds) throws SQLException {
         Map<String, Long> ids = new HashMap<>();
-        forEachIn(c, "SELECT source_id, id FROM contacts WHERE source_id IN (", ")", List.copyOf(sourceIds),
+        List<String> unknown = new ArrayList<>();
+        for (String sourceId : sourceIds) {
+            Long id = knownIds.take(sourceId);
+            if (id == null) {
+                unknown.add(sourceId);
+            } else if (id != KnownIds.ABSENT) {
+                ids.put(sourceId, id);
+            }
+        }
+        forEachKey(c, "SELECT source_id, id FROM cs_contacts" + BY_SOURCE_ID, "source_id", "", unknown,
                 rs -> ids.put(rs.getString(1), rs.getLong(2)));
         return ids;
+    }
+
+    /** What a write does when its ids were out of date: forget them all and run the transaction again. */
+    private SQLException staleIds(String what) {
+        knownIds.clear();
+        return new SQLException("stored contacts changed since they were looked up: " + what, "40001");
     }
 
     @FunctionalInterface
@@ -347,16 +368,29 @@ public final class JdbcContactStore implements ContactStore {
     }
 
     /**
-     * Runs {@code prefix ?, ?, ... suffix} for the values, {@value #IN_SIZE} at a time. The statement always has
-     * {@value #IN_SIZE} placeholders (a short last chunk repeats its last value), so the database compiles it
-     * once; Derby compiles long or varying IN lists slowly.
+     * Runs {@code select WHERE column IN (values) suffix} in as few statements as the database allows. PostgreSQL:
+     * one statement with an array ({@code column = ANY(?)}). Derby has no arrays: {@value #IN_SIZE} values at a
+     * time, the statement always with {@value #IN_SIZE} placeholders (a short last chunk repeats its last value),
+     * so Derby compiles it once; it compiles long or varying IN lists slowly.
      */
-    private static void forEachIn(Connection c, String prefix, String suffix, List<?> values, RowHandler handler)
-            throws SQLException {
+    private void forEachKey(Connection c, String select, String column, String suffix, List<?> values,
+                            RowHandler handler) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(prefix + Columns.placeholders(IN_SIZE) + suffix)) {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement(select + " WHERE " + column + " = ANY(?)" + suffix)) {
+                ps.setArray(1, array(c, values));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        handler.row(rs);
+                    }
+                }
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(select + " WHERE " + column + " IN ("
+                + Columns.placeholders(IN_SIZE) + ")" + suffix)) {
             for (int from = 0; from < values.size(); from += IN_SIZE) {
                 bindIn(ps, values, from);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -368,47 +402,111 @@ public final class JdbcContactStore implements ContactStore {
         }
     }
 
+    private static java.sql.Array array(Connection c, List<?> values) throws SQLException {
+        boolean numbers = values.get(0) instanceof Long;
+        return c.createArrayOf(numbers ? "bigint" : "text", values.toArray());
+    }
+
     private void updateContacts(Connection c, List<Contact> contacts, Map<String, Long> ids) throws SQLException {
         if (contacts.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = c.prepareStatement("UPDATE contacts SET display_name = ?, name_folded = ?, "
-                + "given_name = ?, family_name = ?, organization = ?, org_folded = ?, emails = ?, group_names = ?, "
-                + "etag = ?, content_hash = ?, updated_at = ? WHERE id = ?")) {
+        // The source id in the WHERE clause checks that the id is still this contact's.
+        try (PreparedStatement update = c.prepareStatement("UPDATE cs_contacts SET display_name = ?, "
+                + "name_folded = ?, given_name = ?, family_name = ?, organization = ?, org_folded = ?, emails = ?, "
+                + "group_names = ?, etag = ?, content_hash = ?, updated_at = ? WHERE id = ? AND source_id = ?")) {
             int n = 0;
             for (Contact contact : contacts) {
                 bindContact(update, 1, contact);
                 update.setLong(12, ids.get(contact.sourceId()));
+                update.setString(13, contact.sourceId());
                 update.addBatch();
-                if (++n % CHUNK == 0) {
-                    update.executeBatch();
+                if (++n % CHUNK == 0 || n == contacts.size()) {
+                    for (int count : update.executeBatch()) {
+                        if (count == 0) {
+                            throw staleIds("an updated contact was no longer stored under its id");
+                        }
+                    }
                 }
             }
-            update.executeBatch();
         }
         // Their phones are written anew with the new ones.
-        updateEach(c, "DELETE FROM contact_phones WHERE contact_id = ?",
+        deleteByKey(c, "DELETE FROM cs_contact_phones", "contact_id",
                 contacts.stream().map(ct -> ids.get(ct.sourceId())).toList());
     }
 
-    private void insertContacts(Connection c, List<Contact> contacts) throws SQLException {
+    /**
+     * Inserts the contacts and answers their new ids, from the insert itself: PostgreSQL returns them from the
+     * batch (which the driver sends as multi-row inserts, {@code reWriteBatchedInserts}); Derby returns generated
+     * keys only for one row at a time, which costs embedded Derby no round trip.
+     */
+    private Map<String, Long> insertContacts(Connection c, List<Contact> contacts) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
         if (contacts.isEmpty()) {
-            return;
+            return ids;
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO contacts (display_name, name_folded, "
-                + "given_name, family_name, organization, org_folded, emails, group_names, etag, content_hash, "
-                + "updated_at, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        String sql = "INSERT INTO cs_contacts (display_name, name_folded, given_name, family_name, organization, "
+                + "org_folded, emails, group_names, etag, content_hash, updated_at, source_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        boolean batched = dialect == Dialect.POSTGRESQL;
+        try (PreparedStatement insert = batched ? c.prepareStatement(sql, new String[] {"id", "source_id"})
+                : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             int n = 0;
             for (Contact contact : contacts) {
                 bindContact(insert, 1, contact);
                 insert.setString(12, contact.sourceId());
+                if (!batched) {
+                    executeInsert(insert, false);
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        ids.put(contact.sourceId(), keys.getLong(1));
+                    }
+                    continue;
+                }
                 insert.addBatch();
-                if (++n % CHUNK == 0) {
-                    insert.executeBatch();
+                if (++n % CHUNK == 0 || n == contacts.size()) {
+                    executeInsert(insert, true);
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            ids.put(keys.getString("source_id"), keys.getLong("id"));
+                        }
+                    }
                 }
             }
-            insert.executeBatch();
         }
+        if (ids.size() != contacts.size()) {
+            throw new SQLException("the database returned " + ids.size() + " new ids for " + contacts.size()
+                    + " new contacts", "XX000");
+        }
+        return ids;
+    }
+
+    /** A contact that was not stored at look-up time is now: look up again (another writer got there first). */
+    private void executeInsert(PreparedStatement insert, boolean batched) throws SQLException {
+        try {
+            if (batched) {
+                insert.executeBatch();
+            } else {
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw duplicateMeansStale(e);
+        }
+    }
+
+    private SQLException duplicateMeansStale(SQLException e) {
+        SQLException unique = e;
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("23505".equals(s.getSQLState())) {
+                unique = s;
+            }
+        }
+        if (!"23505".equals(unique.getSQLState())) {
+            return e;
+        }
+        SQLException retry = staleIds("a new contact was stored meanwhile");
+        retry.initCause(e);
+        return retry;
     }
 
     /** Binds the 11 columns every contact row has, from {@code first}. */
@@ -429,9 +527,10 @@ public final class JdbcContactStore implements ContactStore {
         dialect.setInstant(ps, i, c.updatedAt());
     }
 
+    /** One batch of inserts, which PostgreSQL's driver sends as multi-row inserts. */
     private static void insertPhones(Connection c, Collection<Contact> contacts, Map<String, Long> ids)
             throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO contact_phones (contact_id, sort_order, "
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO cs_contact_phones (contact_id, sort_order, "
                 + "phone_number, phone_type, digits, is_primary) VALUES (?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Contact contact : contacts) {
@@ -456,28 +555,32 @@ public final class JdbcContactStore implements ContactStore {
         }
     }
 
-    private static void deleteContacts(Connection c, List<String> sourceIds) throws SQLException {
+    private void deleteContacts(Connection c, List<String> sourceIds) throws SQLException {
         // The contacts' phones go with them (ON DELETE CASCADE).
-        updateEach(c, "DELETE FROM contacts WHERE source_id = ?", sourceIds);
+        deleteByKey(c, "DELETE FROM cs_contacts", "source_id", sourceIds);
     }
 
     /**
-     * Runs a one-key update once per value, batched. Deletes go this way rather than through {@code IN (...)}:
-     * Derby 10.16 plans a multi-value {@code IN} delete as a full table scan (measured: 87 % of an incremental
-     * run's CPU over 100k contacts), while a single-key delete uses the index.
+     * Deletes the rows whose {@code column} is one of {@code values}. PostgreSQL: one statement with an array.
+     * Derby: one single-key delete per value, batched, not {@code IN (...)}: Derby 10.16 plans a multi-value
+     * {@code IN} delete as a full table scan (measured: 87 % of an incremental run's CPU over 100k contacts),
+     * while a single-key delete uses the index.
      */
-    private static void updateEach(Connection c, String sql, List<?> values) throws SQLException {
+    private void deleteByKey(Connection c, String delete, String column, List<?> values) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement(delete + " WHERE " + column + " = ANY(?)")) {
+                ps.setArray(1, array(c, values));
+                ps.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(delete + " WHERE " + column + " = ?")) {
             int n = 0;
             for (Object v : values) {
-                if (v instanceof Long id) {
-                    ps.setLong(1, id);
-                } else {
-                    ps.setString(1, (String) v);
-                }
+                Columns.bind(ps, 1, v);
                 ps.addBatch();
                 if (++n % CHUNK == 0) {
                     ps.executeBatch();
@@ -491,12 +594,7 @@ public final class JdbcContactStore implements ContactStore {
 
     private static void bindIn(PreparedStatement ps, List<?> values, int from) throws SQLException {
         for (int i = 0; i < IN_SIZE; i++) {
-            Object v = values.get(Math.min(from + i, values.size() - 1));
-            if (v instanceof Long n) {
-                ps.setLong(i + 1, n);
-            } else {
-                ps.setString(i + 1, (String) v);
-            }
+            Columns.bind(ps, i + 1, values.get(Math.min(from + i, values.size() - 1)));
         }
     }
 }

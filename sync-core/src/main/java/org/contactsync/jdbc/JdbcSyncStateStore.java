@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs, progress, history, cursors and the run lease in a database, shared by every instance that uses it.
  *
- * <p>Opening a run first locks the single row of {@code sync_lock}, so openers on all instances take turns; the
+ * <p>Opening a run first locks the single row of {@code cs_sync_lock}, so openers on all instances take turns; the
  * opener then marks expired runs interrupted, checks for a live run and for {@link RunRequest#minGapSinceLastScheduled},
  * and inserts its run, all in that one transaction. A unique column that only a RUNNING run fills makes a second
  * running run impossible even past that lock. Lease times come from the database clock ({@link Dialect}).
@@ -63,11 +63,11 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         requireLease(lease);
         return transactions.write("open a sync run", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sync_lock SET holder = ?, locked_at = ? WHERE id = 1")) {
+                    "UPDATE cs_sync_lock SET holder = ?, locked_at = ? WHERE id = 1")) {
                 ps.setString(1, Columns.fit(owner, 255));
                 dialect.setInstant(ps, 2, dialect.now(c));
                 if (ps.executeUpdate() != 1) {
-                    throw new SQLException("The sync_lock row is missing; the database schema is damaged", "55000");
+                    throw new SQLException("The cs_sync_lock row is missing; the database schema is damaged", "55000");
                 }
             }
             // Read the clock only once the lock is ours, so a lease never starts in the past.
@@ -86,7 +86,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                 }
             }
             long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_runs (requested_type, run_type, "
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cs_sync_runs (requested_type, run_type, "
                     + "run_trigger, status, started_at, percent_done, current_operation, owner_id, lease_until, "
                     + "active_slot) VALUES (?, ?, ?, 'RUNNING', ?, 0, 'Starting', ?, ?, 1)",
                     Statement.RETURN_GENERATED_KEYS)) {
@@ -99,12 +99,9 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                 try {
                     ps.executeUpdate();
                 } catch (SQLException e) {
-                    if (!"23505".equals(e.getSQLState())) {
-                        throw e;
-                    }
                     // The one-active-run constraint caught a run this transaction did not see (seen on Derby under
                     // load): run the transaction again, which then finds that run and answers Busy, not an error.
-                    throw new SQLException("another sync run was opened concurrently", "40001", e);
+                    throw Transactions.retryOnDuplicateKey(e, "another sync run was opened concurrently");
                 }
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -121,7 +118,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         requireLease(lease);
         return transactions.write("renew the sync lease", c -> {
             boolean held;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_runs SET lease_until = ? "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cs_sync_runs SET lease_until = ? "
                     + "WHERE id = ? AND owner_id = ? AND status = 'RUNNING'")) {
                 dialect.setInstant(ps, 1, dialect.now(c).plus(lease));
                 ps.setLong(2, runId);
@@ -129,7 +126,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                 held = ps.executeUpdate() == 1;
             }
             boolean cancel = false;
-            try (PreparedStatement ps = c.prepareStatement("SELECT cancel_requested FROM sync_runs WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT cancel_requested FROM cs_sync_runs WHERE id = ?")) {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     cancel = rs.next() && rs.getBoolean(1);
@@ -143,7 +140,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     public boolean requestCancel(long runId) {
         return transactions.write("ask a sync run to cancel", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sync_runs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'")) {
+                    "UPDATE cs_sync_runs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'")) {
                 ps.setLong(1, runId);
                 return ps.executeUpdate() == 1;
             }
@@ -155,7 +152,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         Objects.requireNonNull(type, "type");
         SyncStats s = stats == null ? SyncStats.ZERO : stats;
         transactions.write("save sync progress", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_runs SET run_type = ?, percent_done = ?, "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cs_sync_runs SET run_type = ?, percent_done = ?, "
                     + "current_operation = ?, contacts_added = ?, contacts_updated = ?, contacts_deleted = ?, "
                     + "contacts_unchanged = ?, contact_errors = ? WHERE id = ? AND status = 'RUNNING'")) {
                 ps.setString(1, type.name());
@@ -178,7 +175,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
             default -> "Failed";
         };
         return transactions.write("record the end of a sync run", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_runs SET status = ?, run_type = ?, "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cs_sync_runs SET status = ?, run_type = ?, "
                     + "completed_at = ?, contacts_added = ?, contacts_updated = ?, contacts_deleted = ?, "
                     + "contacts_unchanged = ?, contact_errors = ?, current_operation = ?, error_message = ?, "
                     + "error_detail = ?, active_slot = NULL, lease_until = NULL, cancel_requested = FALSE"
@@ -203,24 +200,25 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
     @Override
     public Optional<SyncRun> findRun(long runId) {
-        return read("read a sync run", c -> selectOne(c, "WHERE id = ?", List.of(runId)));
+        return transactions.read("read a sync run", c -> selectOne(c, "WHERE id = ?", List.of(runId)));
     }
 
     @Override
     public Optional<SyncRun> activeRun() {
         interruptExpiredRuns();
-        return read("read the active sync run", c -> selectOne(c, "WHERE status = 'RUNNING'", List.of()));
+        return transactions.read("read the active sync run",
+                c -> selectOne(c, "WHERE status = 'RUNNING'", List.of()));
     }
 
     @Override
     public Optional<SyncRun> latestRun() {
-        return read("read the latest sync run",
+        return transactions.read("read the latest sync run",
                 c -> selectOne(c, "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", List.of()));
     }
 
     @Override
     public Optional<SyncRun> lastCompletedRun() {
-        return read("read the last completed sync run", c -> selectOne(c,
+        return transactions.read("read the last completed sync run", c -> selectOne(c,
                 "WHERE status = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", List.of(RunStatus.COMPLETED.name())));
     }
 
@@ -233,7 +231,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         // Read in one snapshot, so the total matches the page.
         return transactions.run("read the sync history", isolationForReads(), c -> {
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sync_runs");
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cs_sync_runs");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
@@ -250,9 +248,9 @@ public final class JdbcSyncStateStore implements SyncStateStore {
      */
     @Override
     public int interruptExpiredRuns() {
-        boolean any = read("look for expired sync leases", c -> {
+        boolean any = transactions.read("look for expired sync leases", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM sync_runs WHERE status = 'RUNNING' AND lease_until < ?")) {
+                    "SELECT COUNT(*) FROM cs_sync_runs WHERE status = 'RUNNING' AND lease_until < ?")) {
                 dialect.setInstant(ps, 1, dialect.now(c));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -269,9 +267,9 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     @Override
     public Optional<String> cursor(String key) {
         Objects.requireNonNull(key, "key");
-        return read("read a sync cursor", c -> {
+        return transactions.read("read a sync cursor", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT cursor_value FROM sync_cursors WHERE cursor_key = ?")) {
+                    "SELECT cursor_value FROM cs_sync_cursors WHERE cursor_key = ?")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
@@ -285,7 +283,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         Objects.requireNonNull(key, "key");
         transactions.write("save a sync cursor", c -> {
             if (cursor == null) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_cursors WHERE cursor_key = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM cs_sync_cursors WHERE cursor_key = ?")) {
                     ps.setString(1, key);
                     ps.executeUpdate();
                 }
@@ -293,7 +291,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
             }
             Instant now = dialect.now(c);
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sync_cursors SET cursor_value = ?, updated_at = ? WHERE cursor_key = ?")) {
+                    "UPDATE cs_sync_cursors SET cursor_value = ?, updated_at = ? WHERE cursor_key = ?")) {
                 ps.setString(1, cursor);
                 dialect.setInstant(ps, 2, now);
                 ps.setString(3, key);
@@ -302,17 +300,14 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sync_cursors (cursor_key, cursor_value, updated_at) VALUES (?, ?, ?)")) {
+                    "INSERT INTO cs_sync_cursors (cursor_key, cursor_value, updated_at) VALUES (?, ?, ?)")) {
                 ps.setString(1, key);
                 ps.setString(2, cursor);
                 dialect.setInstant(ps, 3, now);
                 ps.executeUpdate();
             } catch (SQLException e) {
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
                 // Another caller inserted the key first: retrying turns this into an update.
-                throw new SQLException("cursor inserted concurrently", "40001", e);
+                throw Transactions.retryOnDuplicateKey(e, "cursor inserted concurrently");
             }
             return null;
         });
@@ -331,7 +326,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
     private int interruptExpired(Connection c, Instant now) throws SQLException {
         List<Object[]> expired = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, owner_id, lease_until FROM sync_runs "
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, owner_id, lease_until FROM cs_sync_runs "
                 + "WHERE status = 'RUNNING' AND lease_until < ?")) {
             dialect.setInstant(ps, 1, now);
             try (ResultSet rs = ps.executeQuery()) {
@@ -344,7 +339,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         int n = 0;
         for (Object[] run : expired) {
             Instant until = (Instant) run[2];
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_runs SET status = 'INTERRUPTED', "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cs_sync_runs SET status = 'INTERRUPTED', "
                     + "completed_at = ?, current_operation = 'Interrupted', error_message = ?, error_detail = ?, "
                     + "active_slot = NULL WHERE id = ? AND status = 'RUNNING' AND lease_until < ?")) {
                 dialect.setInstant(ps, 1, until);
@@ -362,10 +357,6 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         return n;
     }
 
-    private <T> T read(String what, Transactions.Work<T> work) {
-        return transactions.run(what, Connection.TRANSACTION_READ_COMMITTED, work);
-    }
-
     private int isolationForReads() {
         // PostgreSQL's REPEATABLE READ is a snapshot without extra locks; Derby's would hold read locks.
         return dialect == Dialect.POSTGRESQL ? Connection.TRANSACTION_REPEATABLE_READ
@@ -379,17 +370,8 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
     private List<SyncRun> select(Connection c, String clause, List<Object> params) throws SQLException {
         List<SyncRun> runs = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM sync_runs " + clause)) {
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof Long n) {
-                    ps.setLong(i + 1, n);
-                } else if (p instanceof Integer n) {
-                    ps.setInt(i + 1, n);
-                } else {
-                    ps.setString(i + 1, (String) p);
-                }
-            }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM cs_sync_runs " + clause)) {
+            Columns.bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     runs.add(run(rs));

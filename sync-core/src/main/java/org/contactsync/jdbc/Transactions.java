@@ -30,6 +30,11 @@ final class Transactions {
         return run(what, Connection.TRANSACTION_READ_COMMITTED, work);
     }
 
+    /** In a READ COMMITTED transaction, retried like {@link #write}. */
+    <T> T read(String what, Work<T> work) {
+        return run(what, Connection.TRANSACTION_READ_COMMITTED, work);
+    }
+
     <T> T run(String what, int isolation, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
@@ -53,6 +58,15 @@ final class Transactions {
                 throw new DataAccessException("Could not " + what, e);
             }
         }
+    }
+
+    /**
+     * For an insert that lost a race with another transaction inserting the same key: a unique violation becomes a
+     * serialization failure, so {@link #run} retries the work, which then sees the other row. Anything else is
+     * returned as it was.
+     */
+    static SQLException retryOnDuplicateKey(SQLException e, String what) {
+        return "23505".equals(e.getSQLState()) ? new SQLException(what, "40001", e) : e;
     }
 
     /** Deadlock or serialization failure: the work can simply be run again. */

@@ -1,47 +1,64 @@
 package org.contactsync.sync;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactStore;
 
 /**
- * Takes what an engine reports, compares it with the stored copy in batches, and either writes the changes
- * (a real run) or records them (a dry run). The only place stats are counted, so they match what was written.
+ * Takes what an engine reports, on the reading thread: gathers it into batches for the {@link BatchWriter} (through
+ * {@link WriteBehind}), remembers what the source has (so a full sync can remove the rest), and counts what needs no
+ * write. The only place, with the writer, where stats are counted, so they match what was written.
  */
 final class ChangeSink {
     private final ContactStore store;
     private final int batchSize;
-    private final boolean apply;
-    private final Runnable beforeWrite;
-    private final Map<String, Contact> pendingUpserts = new LinkedHashMap<>();
-    private final Set<String> pendingDeletes = new LinkedHashSet<>();
+    private final StatsCounter counts;
+    private final BatchWriter writer;
+    private final WriteBehind batches;
+    private Map<String, Contact> pendingUpserts = new LinkedHashMap<>();
+    private Set<String> pendingDeletes = new LinkedHashSet<>();
     private final Set<String> seen = new HashSet<>();
-    private final List<PlannedChange> planned = new ArrayList<>();
-    private boolean plannedTruncated;
-    private int added;
-    private int updated;
-    private int deleted;
-    private int unchanged;
-    private int errors;
+    /** Kept for the run's warning and detail; bounded, as a source may skip thousands. */
+    private static final int MAX_SKIPPED_REASONS = 200;
+    private final List<String> skippedReasons = new ArrayList<>();
 
-    ChangeSink(ContactStore store, int batchSize, boolean apply) {
-        this(store, batchSize, apply, () -> { });
-    }
-
-    /** @param beforeWrite runs before each write to the store and may throw to stop the run (lease lost, cancelled) */
-    ChangeSink(ContactStore store, int batchSize, boolean apply, Runnable beforeWrite) {
+    private ChangeSink(ContactStore store, int batchSize, StatsCounter counts, BatchWriter writer, int readAhead,
+                       Executor writerThread, Runnable whileWaiting) {
         this.store = store;
         this.batchSize = batchSize;
-        this.apply = apply;
-        this.beforeWrite = beforeWrite;
+        this.counts = counts;
+        this.writer = writer;
+        this.batches = new WriteBehind(writer, readAhead, writerThread, whileWaiting);
+    }
+
+    /** A dry run: compares like a run and records the changes, on the caller's thread, writing nothing. */
+    static ChangeSink recording(ContactStore store, int batchSize) {
+        StatsCounter counts = new StatsCounter();
+        return new ChangeSink(store, batchSize, counts, new BatchWriter(store, false, () -> { }, () -> { }, counts), 0,
+                null, () -> { });
+    }
+
+    /**
+     * A real run: writes each batch in one transaction, on {@code writerThread} while the engine reads on when
+     * {@code readAhead > 0}.
+     *
+     * @param beforeWrite runs before each write and throws when the run must stop (see {@link BatchWriter})
+     * @param afterWrite  runs after each batch was written
+     * @param stopCheck   throws when the run must stop; called while the read waits for the writer
+     */
+    static ChangeSink applying(RunSettings settings, StatsCounter counts, Executor writerThread, Runnable beforeWrite,
+                               Runnable afterWrite, Runnable stopCheck) {
+        BatchWriter writer = new BatchWriter(settings.contactStore(), true, beforeWrite, afterWrite, counts);
+        return new ChangeSink(settings.contactStore(), settings.batchSize(), counts, writer, settings.readAhead(),
+                writerThread, stopCheck);
     }
 
     void upsert(Contact contact) {
@@ -49,7 +66,7 @@ final class ChangeSink {
         pendingDeletes.remove(contact.sourceId());
         pendingUpserts.put(contact.sourceId(), contact);
         if (pendingUpserts.size() >= batchSize) {
-            flush();
+            handOver();
         }
     }
 
@@ -58,70 +75,47 @@ final class ChangeSink {
         seen.remove(sourceId);
         pendingDeletes.add(sourceId);
         if (pendingDeletes.size() >= batchSize) {
-            flush();
+            handOver();
         }
     }
 
     void unchanged(String sourceId) {
         if (seen.add(sourceId)) {
-            unchanged++;
+            counts.add(StatsCounter.ONE_UNCHANGED);
         }
     }
 
-    void skipped(String sourceId) {
+    void skipped(String sourceId, String reason) {
         // A contact we could not read is kept as stored: never deleted for being "missing".
         if (sourceId != null) {
             seen.add(sourceId);
         }
-        errors++;
+        counts.add(StatsCounter.ONE_ERROR);
+        if (skippedReasons.size() < MAX_SKIPPED_REASONS) {
+            skippedReasons.add(reason == null ? "(no reason given)" : reason);
+        }
+    }
+
+    /** Why contacts were skipped, in the order reported (the first {@value #MAX_SKIPPED_REASONS}). */
+    List<String> skippedReasons() {
+        return List.copyOf(skippedReasons);
     }
 
     /** Forgets what was seen, for a full sync that restarts after an expired cursor. Counts stay. */
     void restartAsFull() {
-        flush();
+        handOver();
         seen.clear();
     }
 
-    /** Compares the pending batch with the store and writes (or records) what changed, in one transaction. */
+    /** Hands over the pending batch and waits until everything handed over is written. */
     void flush() {
-        if (pendingUpserts.isEmpty() && pendingDeletes.isEmpty()) {
-            return;
-        }
-        List<String> ids = new ArrayList<>(pendingUpserts.size() + pendingDeletes.size());
-        ids.addAll(pendingUpserts.keySet());
-        ids.addAll(pendingDeletes);
-        Map<String, String> stored = store.contentHashes(ids);
-        List<Contact> writes = new ArrayList<>();
-        int batchAdded = 0;
-        int batchUpdated = 0;
-        int batchUnchanged = 0;
-        for (Contact c : pendingUpserts.values()) {
-            String old = stored.get(c.sourceId());
-            if (old == null) {
-                batchAdded++;
-                writes.add(c);
-                plan(PlannedChange.Kind.ADD, c.sourceId(), c.displayName());
-            } else if (!old.equals(c.contentHash())) {
-                batchUpdated++;
-                writes.add(c);
-                plan(PlannedChange.Kind.UPDATE, c.sourceId(), c.displayName());
-            } else {
-                batchUnchanged++;
-            }
-        }
-        List<String> deletes = new ArrayList<>();
-        for (String id : pendingDeletes) {
-            if (stored.containsKey(id)) {
-                deletes.add(id);
-            }
-        }
-        writeOrPlanDeletes(writes, deletes);
-        // Counted only once the batch is written, so a failed write leaves the stats matching the store.
-        added += batchAdded;
-        updated += batchUpdated;
-        unchanged += batchUnchanged;
-        pendingUpserts.clear();
-        pendingDeletes.clear();
+        handOver();
+        batches.awaitWritten();
+    }
+
+    /** Waits until the batches handed over so far are written (the store then looks as without read-ahead). */
+    void awaitHandedOver() {
+        batches.awaitWritten();
     }
 
     /** After a full read: removes stored contacts the source did not report, in batches. */
@@ -135,45 +129,40 @@ final class ChangeSink {
         }
         for (int i = 0; i < missing.size(); i += batchSize) {
             betweenBatches.run();
-            writeOrPlanDeletes(List.of(), missing.subList(i, Math.min(missing.size(), i + batchSize)));
+            writer.delete(missing.subList(i, Math.min(missing.size(), i + batchSize)));
         }
     }
 
-    private void writeOrPlanDeletes(List<Contact> writes, Collection<String> deletes) {
-        if (apply) {
-            if (!writes.isEmpty() || !deletes.isEmpty()) {
-                beforeWrite.run();
-                store.write(writes, deletes);
-            }
-        } else {
-            for (String id : deletes) {
-                String name = store.findBySourceId(id).map(Contact::displayName).orElse(id);
-                plan(PlannedChange.Kind.DELETE, id, name);
-            }
-        }
-        deleted += deletes.size();
+    /** Whether writing failed; the read should stop. */
+    boolean writeFailed() {
+        return batches.failed();
     }
 
-    private void plan(PlannedChange.Kind kind, String sourceId, String name) {
-        if (apply) {
-            return;
-        }
-        if (planned.size() < SyncPreview.MAX_LISTED) {
-            planned.add(new PlannedChange(kind, sourceId, name));
-        } else {
-            plannedTruncated = true;
-        }
+    /** Ends the writing side (see {@link WriteBehind#close()}); returns the writer's earlier failure, or null. */
+    Throwable close() {
+        return batches.close();
     }
 
     SyncStats stats() {
-        return new SyncStats(added, updated, deleted, unchanged, errors);
+        return counts.get();
     }
 
     List<PlannedChange> planned() {
-        return planned;
+        return writer.planned();
     }
 
     boolean plannedTruncated() {
-        return plannedTruncated;
+        return writer.plannedTruncated();
+    }
+
+    private void handOver() {
+        if (pendingUpserts.isEmpty() && pendingDeletes.isEmpty()) {
+            return;
+        }
+        Batch batch = new Batch(pendingUpserts.values(), pendingDeletes);
+        // New collections rather than clear(): the writer thread may still be reading the handed-over ones.
+        pendingUpserts = new LinkedHashMap<>();
+        pendingDeletes = new LinkedHashSet<>();
+        batches.submit(batch);
     }
 }

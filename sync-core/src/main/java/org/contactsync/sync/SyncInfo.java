@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param automatic     whether a schedule runs syncs
  * @param interval      the schedule's interval, or null when manual
  * @param nextSync      when the next scheduled run is due, or null
+ * @param fullInterval  how often a scheduled run is a full sync (equal to {@code interval} when all are), or null
  */
-public record SyncInfo(long totalContacts, Instant lastSync, boolean automatic, Duration interval, Instant nextSync) {
+public record SyncInfo(long totalContacts, Instant lastSync, boolean automatic, Duration interval, Instant nextSync,
+                       Duration fullInterval) {
 }

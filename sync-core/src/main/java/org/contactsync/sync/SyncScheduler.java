@@ -347,7 +347,7 @@ public final class SyncScheduler implements AutoCloseable {
         pending = executor.schedule(this::safeTick, delay.toMillis(), TimeUnit.MILLISECONDS);
         Duration interval = schedule.tickInterval();
         ScheduleStatus status = new ScheduleStatus(interval, clock.instant().plus(delay),
-                schedule.interval() == null ? null : schedule.fullInterval(), consecutiveFailures,
+                schedule.fullInterval(), consecutiveFailures,
                 backoffDelay(interval, consecutiveFailures));
         published = status;
         manager.updateSchedule(status);

@@ -49,8 +49,50 @@ final class UserMessages {
                 return "Could not save contacts to the database. Check that the database is reachable and run the sync again.";
             }
         }
-        return "The sync failed unexpectedly (" + failure.getClass().getSimpleName()
-                + "). Run the sync again; if it keeps failing, the server log has the details.";
+        return "The sync failed unexpectedly. Run the sync again; if it keeps failing, the server log has the details.";
+    }
+
+    /**
+     * Whether a failure is one this code did not foresee (a bug, or a library misbehaving): those are logged once
+     * with their stack trace. Source failures, cancellations and database trouble are expected.
+     */
+    static boolean isUnexpected(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SyncSourceException || t instanceof SyncCancelledException
+                    || t instanceof CursorExpiredException || t instanceof SQLException
+                    || t instanceof java.io.IOException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many reasons the warning of a completed run names; the detail has them all. */
+    private static final int REASONS_SHOWN = 3;
+
+    /**
+     * The warning of a completed run that skipped contacts ("2 of 300 contacts could not be read: card 3 (line 12,
+     * "Ayşe"): …"), or null when none was skipped.
+     */
+    static String skippedWarning(SyncStats stats, java.util.List<String> reasons) {
+        if (stats.errors() == 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder().append(stats.errors()).append(" of ").append(stats.processed())
+                .append(stats.processed() == 1 ? " contact" : " contacts").append(" could not be read and ")
+                .append(stats.errors() == 1 ? "was" : "were").append(" skipped: ");
+        int shown = Math.min(REASONS_SHOWN, reasons.size());
+        sb.append(String.join("; ", reasons.subList(0, shown)));
+        if (stats.errors() > shown) {
+            sb.append("; and ").append(stats.errors() - shown).append(" more (see the details)");
+        }
+        return sb.append(". Stored copies of skipped contacts are kept. Fix them at the source and run the sync"
+                + " again.").toString();
+    }
+
+    /** Every reason a completed run skipped a contact, one a line, or null when none was skipped. */
+    static String skippedDetail(java.util.List<String> reasons) {
+        return reasons.isEmpty() ? null : "Skipped (a stored copy of each is kept as it was):\n" + String.join("\n", reasons);
     }
 
     static String detailFor(Throwable failure) {

@@ -22,6 +22,7 @@ import ezvcard.property.Categories;
 import ezvcard.property.Email;
 import ezvcard.property.FormattedName;
 import ezvcard.property.Organization;
+import ezvcard.property.RawProperty;
 import ezvcard.property.Revision;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
@@ -48,13 +49,18 @@ final class VCardContactMapper {
      * A card mapped: either {@code contact} or {@code skipReason} is set. {@code sourceId} is always set, so a
      * skipped card still counts as present (its stored copy is kept, not deleted).
      */
-    record MappedCard(int number, int firstLine, String sourceId, Contact contact, String skipReason) {
+    record MappedCard(int number, int firstLine, String sourceId, Contact contact, String skipReason,
+                      String name) {
         boolean skipped() {
             return contact == null;
         }
     }
 
     static MappedCard map(VCardFileParser.ParsedCard parsed) {
+        if (parsed.vcard() == null) {
+            return new MappedCard(parsed.number(), parsed.firstLine(), parsed.rawUid(), null, parsed.problem(),
+                    parsed.rawName());
+        }
         VCard card = parsed.vcard();
         String formatted = firstFormattedName(card);
         StructuredName n = card.getStructuredName();
@@ -71,7 +77,8 @@ final class VCardContactMapper {
         String sourceId = uid != null ? uid
                 : contentId(formatted, given, family, org, phones, emails, groups);
         if (!problems.isEmpty()) {
-            return new MappedCard(parsed.number(), parsed.firstLine(), sourceId, null, String.join("; ", problems));
+            return new MappedCard(parsed.number(), parsed.firstLine(), sourceId, null, String.join("; ", problems),
+                    nameHint(formatted, given, family, org));
         }
         Contact contact = Contact.builder(sourceId)
                 .displayName(formatted)
@@ -85,9 +92,17 @@ final class VCardContactMapper {
                 .build();
         if (Contact.UNNAMED.equals(contact.displayName()) && !Contact.UNNAMED.equals(formatted)) {
             return new MappedCard(parsed.number(), parsed.firstLine(), sourceId, null,
-                    "the card has no name, organisation, email address or phone number");
+                    "the card has no name, organisation, email address or phone number", null);
         }
-        return new MappedCard(parsed.number(), parsed.firstLine(), sourceId, contact, null);
+        return new MappedCard(parsed.number(), parsed.firstLine(), sourceId, contact, null, contact.displayName());
+    }
+
+    private static String nameHint(String formatted, String given, String family, String org) {
+        if (formatted != null) {
+            return formatted;
+        }
+        String n = ((given == null ? "" : given) + " " + (family == null ? "" : family)).strip();
+        return n.isEmpty() ? org : n;
     }
 
     private static String uid(VCard card) {
@@ -144,16 +159,24 @@ final class VCardContactMapper {
                 problems.add("phone number " + VCardFormatException.quote(number) + " has no digits");
                 continue;
             }
-            phones.add(new PhoneNumber(number, phoneType(tel), null, i == preferred));
+            phones.add(new PhoneNumber(number, phoneType(card, tel), null, i == preferred));
         }
         return phones;
     }
 
     private static String number(Telephone tel) {
-        if (tel.getText() != null) {
-            return tel.getText().strip();
-        }
         TelUri uri = tel.getUri();
+        if (tel.getText() != null) {
+            String text = tel.getText().strip();
+            if (!text.regionMatches(true, 0, "tel:", 0, 4)) {
+                return text;
+            }
+            try {
+                uri = TelUri.parse(text); // a tel: URI written without VALUE=uri (vCard 3.0 exporters do this)
+            } catch (IllegalArgumentException e) {
+                return text.substring(4).strip();
+            }
+        }
         if (uri == null || uri.getNumber() == null) {
             return null;
         }
@@ -169,15 +192,26 @@ final class VCardContactMapper {
         return tel.getTypes().contains(TelephoneType.PREF) ? 1 : Integer.MAX_VALUE;
     }
 
-    /** TYPE values other than PREF, e.g. "home,cell" → MOBILE (mobile wins over work, work over home). */
-    private static PhoneType phoneType(Telephone tel) {
+    /**
+     * TYPE values other than PREF, e.g. "home,cell" → MOBILE (mobile wins over work, work over home); when they say
+     * nothing, the Apple label of the property's group ({@code item1.X-ABLabel:_$!<Mobile>!$_} or a custom "Office").
+     */
+    private static PhoneType phoneType(VCard card, Telephone tel) {
         StringBuilder label = new StringBuilder();
         for (TelephoneType t : tel.getTypes()) {
             if (t.getValue() != null && !TelephoneType.PREF.equals(t)) {
                 label.append(t.getValue()).append(',');
             }
         }
-        return PhoneType.fromLabel(label.toString());
+        PhoneType type = PhoneType.fromLabel(label.toString());
+        if (type == PhoneType.OTHER && tel.getGroup() != null) {
+            for (RawProperty p : card.getExtendedProperties("X-ABLabel")) {
+                if (tel.getGroup().equalsIgnoreCase(p.getGroup()) && p.getValue() != null) {
+                    return PhoneType.fromLabel(p.getValue());
+                }
+            }
+        }
+        return type;
     }
 
     private static List<String> emails(VCard card, List<String> problems) {
@@ -207,6 +241,13 @@ final class VCardContactMapper {
                 if (v != null && !v.isBlank()) {
                     groups.add(v.strip());
                 }
+            }
+        }
+        // X-FAVORITE (Android/Apple exports) becomes the phone directory's favourite marker group.
+        for (ezvcard.property.RawProperty fav : card.getExtendedProperties("X-FAVORITE")) {
+            String v = fav.getValue() == null ? "" : fav.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("1") || v.equals("true") || v.equals("yes")) {
+                groups.add("starred");
             }
         }
         return List.copyOf(groups);

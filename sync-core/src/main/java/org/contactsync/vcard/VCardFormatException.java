@@ -18,14 +18,19 @@ final class VCardFormatException extends RuntimeException {
 
     /** A line of the file as shown in a message: quoted, shortened, control characters made visible. */
     static String quote(String raw) {
+        return quote(raw, MAX_QUOTED);
+    }
+
+    /** Like {@link #quote(String)}, at most {@code max} characters. */
+    static String quote(String raw, int max) {
         String s = raw.strip();
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_QUOTED) + 8).append('"');
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 8).append('"');
         int shown = 0;
-        for (int i = 0; i < s.length() && shown < MAX_QUOTED; i++, shown++) {
+        for (int i = 0; i < s.length() && shown < max; i++, shown++) {
             char c = s.charAt(i);
             sb.append(Character.isISOControl(c) ? '?' : c);
         }
-        if (s.length() > MAX_QUOTED) {
+        if (s.length() > max) {
             sb.append('…');
         }
         return sb.append('"').toString();

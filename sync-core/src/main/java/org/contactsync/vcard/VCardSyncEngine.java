@@ -3,6 +3,7 @@ package org.contactsync.vcard;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -49,16 +50,23 @@ public final class VCardSyncEngine implements SyncEngine {
     /** How many cards between progress reports and cancellation checks. */
     private static final int REPORT_EVERY = 20;
 
+    /** How much of a skipped card's name its message shows. */
+    private static final int NAME_SHOWN = 20;
+
     /** Opens the vCard data; called once per run. */
     @FunctionalInterface
     public interface Input {
         InputStream open() throws IOException;
     }
 
+    /** What a line without CHARSET that is not UTF-8 is read as: what older Outlook and Nokia exports write. */
+    public static final Charset DEFAULT_FALLBACK_CHARSET = Charset.forName("windows-1252");
+
     private final String fileName;
     private final String location;
     private final Path path;
     private final Input input;
+    private final Charset fallbackCharset;
 
     /** Reads the file at {@code file} on every run (a new export can replace it between runs). */
     public VCardSyncEngine(Path file) {
@@ -66,6 +74,15 @@ public final class VCardSyncEngine implements SyncEngine {
         this.fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         this.location = file.toString();
         this.input = null;
+        this.fallbackCharset = DEFAULT_FALLBACK_CHARSET;
+    }
+
+    private VCardSyncEngine(VCardSyncEngine e, Charset fallbackCharset) {
+        this.path = e.path;
+        this.fileName = e.fileName;
+        this.location = e.location;
+        this.input = e.input;
+        this.fallbackCharset = Objects.requireNonNull(fallbackCharset, "fallbackCharset");
     }
 
     /**
@@ -79,6 +96,20 @@ public final class VCardSyncEngine implements SyncEngine {
         this.location = fileName;
         this.input = Objects.requireNonNull(input, "input");
         this.path = null;
+        this.fallbackCharset = DEFAULT_FALLBACK_CHARSET;
+    }
+
+    /**
+     * This engine reading lines that declare no CHARSET and are not valid UTF-8 as {@code charset} instead of
+     * {@link #DEFAULT_FALLBACK_CHARSET} (e.g. windows-1250 for Central European exports).
+     */
+    public VCardSyncEngine withFallbackCharset(Charset charset) {
+        return new VCardSyncEngine(this, charset);
+    }
+
+    /** What lines without CHARSET that are not UTF-8 are read as. */
+    public Charset fallbackCharset() {
+        return fallbackCharset;
     }
 
     /** The bundled sample address book ({@link #SAMPLE_RESOURCE}), for demos and trying ContactSync out. */
@@ -114,6 +145,9 @@ public final class VCardSyncEngine implements SyncEngine {
         int total = cards.size();
         int done = 0;
         int skipped = 0;
+        // A card that could not be read and shows no UID may be any stored contact without UID: keep those.
+        MappedCard unidentified = cards.stream().filter(c -> c.skipped() && c.sourceId() == null).findFirst()
+                .orElse(null);
         // One look-up for the whole file instead of one query per card.
         Map<String, String> storedHashes = incremental
                 ? context.storedContentHashes(cards.stream().map(MappedCard::sourceId).distinct().toList())
@@ -124,6 +158,13 @@ public final class VCardSyncEngine implements SyncEngine {
                 context.progress(percent(done, total), "Reading " + fileName + ": " + done + " of " + total);
             }
             done++;
+            if (card.sourceId() == null) {
+                skipped++;
+                context.skipped(null, where(card) + ": " + card.skipReason() + (card == unidentified
+                        ? "; it shows no UID, so the stored contacts without UID that are not in the file are kept"
+                        + " this time" : ""));
+                continue;
+            }
             MappedCard first = firstWithId.putIfAbsent(card.sourceId(), card);
             idsInFile.add(card.sourceId());
             if (first != null) {
@@ -142,10 +183,15 @@ public final class VCardSyncEngine implements SyncEngine {
                 }
             }
         }
-        if (incremental) {
+        if (incremental || unidentified != null) {
             List<String> gone = new ArrayList<>();
             for (String id : context.storedSourceIds()) {
-                if (!idsInFile.contains(id)) {
+                if (idsInFile.contains(id)) {
+                    continue;
+                }
+                if (unidentified != null && id.startsWith(VCardContactMapper.CONTENT_ID_PREFIX)) {
+                    context.unchanged(id); // kept as it is: it may be the card that could not be read
+                } else if (incremental) {
                     gone.add(id);
                 }
             }
@@ -165,16 +211,19 @@ public final class VCardSyncEngine implements SyncEngine {
     /** Reads and checks the whole file; nothing has been reported when this throws. */
     private List<MappedCard> readAll() {
         byte[] bytes = readBytes();
-        List<VCardFileParser.ParsedCard> parsed;
+        VCardFileParser.ParsedFile file;
         try {
-            parsed = VCardFileParser.parse(bytes);
+            file = VCardFileParser.parse(bytes, fallbackCharset);
         } catch (VCardFormatException e) {
             throw new SyncSourceException(fileName + " is not a valid vCard file: " + e.getMessage()
                     + ". Fix or re-export the file and run the sync again.",
                     location + ": " + e.getMessage(), e);
         }
-        List<MappedCard> cards = new ArrayList<>(parsed.size());
-        for (VCardFileParser.ParsedCard card : parsed) {
+        for (String note : file.notes()) {
+            log.info("{}: {}", location, note);
+        }
+        List<MappedCard> cards = new ArrayList<>(file.cards().size());
+        for (VCardFileParser.ParsedCard card : file.cards()) {
             cards.add(VCardContactMapper.map(card));
         }
         return cards;
@@ -213,9 +262,8 @@ public final class VCardSyncEngine implements SyncEngine {
                     + ": the server is not allowed to read it. Give the server's user read access to the file and"
                     + " run the sync again.", e);
         } catch (IOException e) {
-            throw new SyncSourceException("Could not read the vCard file " + location + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + ". Check the file and run the sync again.", e);
+            throw new SyncSourceException("Could not read the vCard file " + location + ": reading it failed."
+                    + " Check the file and the disk it is on, and run the sync again.", e);
         }
     }
 
@@ -225,8 +273,10 @@ public final class VCardSyncEngine implements SyncEngine {
                 + " MB this reader accepts. Check that it is the right file, or split it.");
     }
 
+    /** "card 3 (line 12, "Ayşe Öztürk")": where the card is and, when known, the start of its name. */
     private static String where(MappedCard card) {
-        return "card " + card.number() + " (line " + card.firstLine() + ")";
+        String name = card.name() == null ? "" : ", " + VCardFormatException.quote(card.name(), NAME_SHOWN);
+        return "card " + card.number() + " (line " + card.firstLine() + name + ")";
     }
 
     private static String duplicateReason(MappedCard card, MappedCard first) {

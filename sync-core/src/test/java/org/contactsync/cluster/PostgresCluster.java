@@ -112,8 +112,8 @@ final class PostgresCluster implements AutoCloseable {
 
     /** How many stored contacts do not have exactly {@code phones} phone numbers (0: none was half-written). */
     long contactsWithoutExactly(int phones) throws SQLException {
-        try (Connection c = open(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM contacts c "
-                + "WHERE (SELECT COUNT(*) FROM contact_phones p WHERE p.contact_id = c.id) <> ?")) {
+        try (Connection c = open(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cs_contacts c "
+                + "WHERE (SELECT COUNT(*) FROM cs_contact_phones p WHERE p.contact_id = c.id) <> ?")) {
             ps.setInt(1, phones);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -39,7 +39,7 @@ class DirectoryPagesTest {
     // ---- main menu -------------------------------------------------------------------------------------------
 
     @Test
-    void mainMenuIsAMenuWithSearchThenTheTenKeypadGroups() {
+    void mainMenuListsTheTenKeypadGroupsFirstThenSearchAndHelp() {
         DirectoryPage page = pages.mainMenu(ROOT);
         CiscoXml doc = CiscoXml.parse(page.xml());
 
@@ -47,22 +47,38 @@ class DirectoryPagesTest {
         assertThat(doc.rootName()).isEqualTo("CiscoIPPhoneMenu");
         assertThat(doc.text("Title")).isEqualTo("Contacts");
         assertThat(doc.childNames()).startsWith("Title", "Prompt", "MenuItem").endsWith("SoftKeyItem");
-        assertThat(doc.menuItems()).extracting(CiscoXml.Item::name).containsExactly("Search", "1", "2ABC", "3DEF",
-                "4GHI", "5JKL", "6MNO", "7PQRS", "8TUV", "9WXYZ", "0");
-        assertThat(doc.menuItems().get(0).value()).isEqualTo(ROOT + "/search");
-        assertThat(doc.menuItems().get(3).value()).isEqualTo(ROOT + "/groups/3DEF");
+        assertThat(doc.menuItems()).extracting(CiscoXml.Item::name).containsExactly("1", "2ABC", "3DEF",
+                "4GHI", "5JKL", "6MNO", "7PQRS", "8TUV", "9WXYZ", "0", "Search", "Help");
+        assertThat(doc.menuItems().get(10).value()).isEqualTo(ROOT + "/search");
+        assertThat(doc.menuItems().get(2).value()).isEqualTo(ROOT + "/groups/3DEF");
         assertThat(doc.softKey("Select").url()).isEqualTo("SoftKey:Select");
+        assertThat(doc.softKey("Search").url()).isEqualTo(ROOT + "/search");
         assertThat(doc.softKey("Exit").url()).isEqualTo("SoftKey:Exit");
-        assertThat(doc.softKey("Help").url()).isEqualTo(ROOT + "/help");
+        assertThat(doc.hasSoftKey("Favs")).isFalse();
+    }
+
+    @Test
+    void pressingKeyNOnTheMainMenuOpensTheGroupOfKeyN() {
+        DirectoryRouter router = new DirectoryRouter(pages, TenThousand.SNAPSHOT, ROOT);
+        List<CiscoXml.Item> items = CiscoXml.parse(router.get(ROOT).xml()).menuItems();
+
+        for (char key : "1234567890".toCharArray()) {
+            // A Cisco phone selects menu item N when key N is pressed; 0 is the tenth item.
+            int item = key == '0' ? 10 : key - '0';
+            CiscoXml opened = CiscoXml.parse(router.get(items.get(item - 1).value()).xml());
+            assertThat(opened.text("Title")).as("key %s", key).endsWith(KeypadGroup.fromPath(String.valueOf(key))
+                    .orElseThrow().label());
+            assertThat(opened.text("Title").replaceFirst("^\\d+/\\d+ ", "")).startsWith(String.valueOf(key));
+        }
     }
 
     @Test
     void mainMenuTitleComesFromConfigurationDefaultsToContactsAndIsCutToThePhoneLimit() {
-        assertThat(CiscoXml.parse(new DirectoryPages("ACME & Sons phone book", null).mainMenu(ROOT).xml())
+        assertThat(CiscoXml.parse(new DirectoryPages("ACME & Sons phone book", "").mainMenu(ROOT).xml())
                 .text("Title")).isEqualTo("ACME & Sons phone book");
-        assertThat(CiscoXml.parse(new DirectoryPages("  ", null).mainMenu(ROOT).xml()).text("Title"))
+        assertThat(CiscoXml.parse(new DirectoryPages("  ", "").mainMenu(ROOT).xml()).text("Title"))
                 .isEqualTo("Contacts");
-        assertThat(CiscoXml.parse(new DirectoryPages("A very long company directory title indeed", null)
+        assertThat(CiscoXml.parse(new DirectoryPages("A very long company directory title indeed", "")
                 .mainMenu(ROOT).xml()).text("Title")).hasSize(32).endsWith("...");
     }
 
@@ -101,7 +117,7 @@ class DirectoryPagesTest {
         DirectoryRouter router = new DirectoryRouter(pages, snapshot, ROOT);
 
         List<String> visited = new ArrayList<>();
-        for (CiscoXml.Item group : CiscoXml.parse(pages.mainMenu(ROOT).xml()).menuItems().subList(1, 11)) {
+        for (CiscoXml.Item group : CiscoXml.parse(pages.mainMenu(ROOT).xml()).menuItems().subList(0, 10)) {
             String url = group.value();
             int pagesInGroup = 0;
             while (url != null) {
@@ -226,10 +242,10 @@ class DirectoryPagesTest {
                 "DirectoryEntry", "DirectoryEntry", "SoftKeyItem", "SoftKeyItem", "SoftKeyItem", "SoftKeyItem");
         assertThat(doc.text("Title")).isEqualTo("Anna Smith");
         assertThat(doc.directoryEntries()).containsExactly(
-                new CiscoXml.Item("Mobile", "95550100002"),
-                new CiscoXml.Item("Mobile 2", "95550100004"),
-                new CiscoXml.Item("Work", "+15550100001"),
-                new CiscoXml.Item("Home", "95550100003"));
+                new CiscoXml.Item("Mobile (555) 010-0002", "95550100002"),
+                new CiscoXml.Item("Mobile 555-010-0004", "95550100004"),
+                new CiscoXml.Item("Work +1 (555) 010-0001", "+15550100001"),
+                new CiscoXml.Item("Home 555 010 0003", "95550100003"));
         assertThat(doc.softKeys()).containsExactly(
                 new CiscoXml.SoftKey("Dial", "SoftKey:Dial", 1),
                 new CiscoXml.SoftKey("EditDial", "SoftKey:EditDial", 2),

@@ -33,7 +33,13 @@ public final class DirectoryRouter {
         }
         Map<String, String> params = query(uri.getRawQuery());
         if (path.isEmpty()) {
-            return pages.mainMenu(root);
+            return pages.mainMenu(snapshot, root);
+        }
+        if (path.equals("/favourites")) {
+            return pages.favourites(snapshot, root, params.get("page"));
+        }
+        if (path.equals("/labels")) {
+            return pages.labels(snapshot, root, params.get("id"), params.get("page"));
         }
         if (path.equals("/help")) {
             return pages.help(root);

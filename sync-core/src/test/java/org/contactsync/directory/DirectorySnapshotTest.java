@@ -77,7 +77,7 @@ class DirectorySnapshotTest {
 
         DirectorySnapshot s = DirectorySnapshot.build(store, T0);
 
-        assertThat(s.contacts().get(0).phones()).extracting(PhoneNumber::number)
+        assertThat(s.contacts().get(0).phones()).extracting(DirectoryNumber::number)
                 .containsExactly("4 home primary", "5 mobile", "3 work", "2 home", "1 other");
     }
 

@@ -1,5 +1,7 @@
 package org.contactsync.google;
 
+import org.contactsync.testkit.GoogleTokenStoreContract;
+
 class InMemoryGoogleTokenStoreTest extends GoogleTokenStoreContract {
     private final InMemoryGoogleTokenStore store = new InMemoryGoogleTokenStore();
 

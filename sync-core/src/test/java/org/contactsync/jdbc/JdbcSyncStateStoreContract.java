@@ -150,7 +150,7 @@ abstract class JdbcSyncStateStoreContract extends SyncStateStoreContract {
         opened(store.openRun(MANUAL, "node-a", LONG_LEASE));
 
         try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO sync_runs (requested_type, run_type, run_trigger, "
+             PreparedStatement ps = c.prepareStatement("INSERT INTO cs_sync_runs (requested_type, run_type, run_trigger, "
                      + "status, started_at, owner_id, active_slot) VALUES ('FULL', 'FULL', 'MANUAL', 'RUNNING', "
                      + "CURRENT_TIMESTAMP, 'rogue', 1)")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(ps::executeUpdate).isInstanceOf(SQLException.class)
@@ -160,7 +160,7 @@ abstract class JdbcSyncStateStoreContract extends SyncStateStoreContract {
 
     private Instant leaseUntil(long runId) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT lease_until FROM sync_runs WHERE id = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT lease_until FROM cs_sync_runs WHERE id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -39,8 +39,8 @@ class PostgresContactSyncDatabaseTest {
             assertThat(db.dialect()).isEqualTo(Dialect.POSTGRESQL);
         }
 
-        assertThat(tablesIn(pg.schema())).contains("contacts", "contact_phones", "contact_store_version",
-                "sync_runs", "sync_lock", "sync_cursors", ContactSyncDatabase.HISTORY_TABLE);
+        assertThat(tablesIn(pg.schema())).contains("cs_contacts", "cs_contact_phones", "cs_contact_store_version",
+                "cs_sync_runs", "cs_sync_lock", "cs_sync_cursors", "cs_google_credential", ContactSyncDatabase.HISTORY_TABLE);
     }
 
     @Test
@@ -57,7 +57,7 @@ class PostgresContactSyncDatabaseTest {
             assertThat(db.syncStateStore().latestRun()).isEmpty();
         }
 
-        assertThat(tablesIn(pg.schema())).contains("other_app_orders", "contacts", "sync_runs");
+        assertThat(tablesIn(pg.schema())).contains("other_app_orders", "cs_contacts", "cs_sync_runs");
         try (Connection c = pg.open();
              PreparedStatement ps = c.prepareStatement("SELECT id FROM other_app_orders");
              ResultSet rs = ps.executeQuery()) {

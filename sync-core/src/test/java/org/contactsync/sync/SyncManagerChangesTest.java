@@ -207,6 +207,45 @@ class SyncManagerChangesTest {
     }
 
     @Test
+    void aFullPreviewAndTheRunThatFollowsItReportTheSameChanges() throws Exception {
+        run(SyncType.FULL);
+        engine.put(edited(ann, "+1 555 0999"), dee).remove(cy.sourceId()).unreadable("people/broken", "bad data");
+
+        assertPreviewMatchesTheRunThatFollows(SyncType.FULL, new SyncStats(1, 1, 1, 1, 1));
+    }
+
+    @Test
+    void anIncrementalPreviewAndTheRunThatFollowsItReportTheSameChanges() throws Exception {
+        engine.withCursor();
+        run(SyncType.FULL);
+        engine.put(edited(bob, "+1 555 0998"), dee).remove(ann.sourceId());
+
+        assertPreviewMatchesTheRunThatFollows(SyncType.INCREMENTAL, new SyncStats(1, 1, 1, 0, 0));
+    }
+
+    @Test
+    void aPreviewWhoseCursorExpiredReadsAgainAsFullLikeTheRunThatFollowsIt() throws Exception {
+        engine.withCursor();
+        run(SyncType.FULL);
+        engine.put(dee).remove(cy.sourceId()).expireCursors();
+
+        SyncPreview preview = assertPreviewMatchesTheRunThatFollows(SyncType.INCREMENTAL, new SyncStats(1, 0, 1, 2, 0));
+
+        assertThat(preview.type()).isEqualTo(SyncType.FULL);
+    }
+
+    /** Previews, then runs, the same request on an unchanged source: both must report the same changes. */
+    private SyncPreview assertPreviewMatchesTheRunThatFollows(SyncType type, SyncStats expected) throws Exception {
+        SyncPreview preview = manager.preview(type);
+        SyncRun run = run(type);
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(preview.stats()).isEqualTo(expected).isEqualTo(run.stats());
+        assertThat(preview.type()).isEqualTo(run.type());
+        return preview;
+    }
+
+    @Test
     void namesThatBreakMarkupAndNamesInManyScriptsArriveUnchanged() throws Exception {
         List<Contact> all = new ArrayList<>(TestContacts.hostile());
         all.addAll(TestContacts.severalScripts());

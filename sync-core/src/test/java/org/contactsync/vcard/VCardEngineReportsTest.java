@@ -100,7 +100,7 @@ class VCardEngineReportsTest {
         new VCardSyncEngine(file).sync(ctx);
 
         assertThat(ctx.skipped).containsExactly(
-                "u2: card 2 (line 7): phone number \"call me\" has no digits");
+                "u2: card 2 (line 7, \"Bob Baker\"): phone number \"call me\" has no digits");
     }
 
     private static Contact contact(String uid, String name, String phone) {

@@ -6,7 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
+
+import org.contactsync.jaxrs.support.ClientUrl;
 
 /**
  * How the REST API protects itself and paces live events. Immutable; build with {@link #builder()}.
@@ -22,8 +23,8 @@ public final class ApiSettings {
     private final String adminUser;
     private final byte[] adminUserHash;
     private final byte[] adminPasswordHash;
-    private final URI publicBaseUrl;
-    private final boolean trustForwardedHeaders;
+    private final ClientUrl clientUrl;
+    private final boolean authenticatedByHost;
     private final Duration eventPollInterval;
     private final Duration eventMinGap;
     private final Duration eventHeartbeat;
@@ -33,8 +34,8 @@ public final class ApiSettings {
         this.adminUser = b.adminUser;
         this.adminUserHash = b.adminUser == null ? null : sha256(b.adminUser);
         this.adminPasswordHash = b.adminPassword == null ? null : sha256(b.adminPassword);
-        this.publicBaseUrl = b.publicBaseUrl;
-        this.trustForwardedHeaders = b.trustForwardedHeaders;
+        this.clientUrl = new ClientUrl(b.publicBaseUrl, b.trustProxy);
+        this.authenticatedByHost = b.authenticatedByHost;
         this.eventPollInterval = b.eventPollInterval;
         this.eventMinGap = b.eventMinGap;
         this.eventHeartbeat = b.eventHeartbeat;
@@ -71,14 +72,17 @@ public final class ApiSettings {
         return userOk & passwordOk;
     }
 
-    /** The URL users reach the app at (behind a proxy), used to accept the Origin of state-changing requests. */
-    public Optional<URI> publicBaseUrl() {
-        return Optional.ofNullable(publicBaseUrl);
+    /**
+     * Whether the host application signs users in itself (a login page, HTTP Basic against its own credentials)
+     * and hands the API requests whose user is in {@link #adminRole()}; the API then only checks the role.
+     */
+    public boolean authenticatedByHost() {
+        return authenticatedByHost;
     }
 
-    /** Whether X-Forwarded-Host may tell the request's own host (only behind a proxy that sets it). */
-    public boolean trustForwardedHeaders() {
-        return trustForwardedHeaders;
+    /** Which URL the client used (public base URL, trusted proxy headers, the request), e.g. for the CSRF check. */
+    public ClientUrl clientUrl() {
+        return clientUrl;
     }
 
     /** How often the live-events poller reads the sync status (which covers runs on other nodes). */
@@ -100,7 +104,7 @@ public final class ApiSettings {
     public String toString() {
         return "ApiSettings[adminRole=" + adminRole + ", adminUser=" + (adminUser == null ? "(none)" : adminUser)
                 + ", adminPassword=" + (adminPasswordHash == null ? "(none)" : "(set)") + ", publicBaseUrl="
-                + publicBaseUrl + ", trustForwardedHeaders=" + trustForwardedHeaders + "]";
+                + clientUrl.publicBaseUrl() + ", trustProxy=" + clientUrl.trustProxy() + "]";
     }
 
     private static byte[] sha256(String s) {
@@ -116,7 +120,8 @@ public final class ApiSettings {
         private String adminUser;
         private String adminPassword;
         private URI publicBaseUrl;
-        private boolean trustForwardedHeaders;
+        private boolean trustProxy;
+        private boolean authenticatedByHost;
         private Duration eventPollInterval = Duration.ofMillis(250);
         private Duration eventMinGap = Duration.ofMillis(100);
         private Duration eventHeartbeat = Duration.ofSeconds(15);
@@ -151,15 +156,19 @@ public final class ApiSettings {
 
         /** e.g. https://contacts.example.com/ — only its scheme, host and port are used. */
         public Builder publicBaseUrl(URI url) {
-            if (url != null && (url.getScheme() == null || url.getHost() == null)) {
-                throw new IllegalArgumentException("the public base URL must be absolute, like https://host/, was " + url);
-            }
             this.publicBaseUrl = url;
             return this;
         }
 
-        public Builder trustForwardedHeaders(boolean trust) {
-            this.trustForwardedHeaders = trust;
+        /** Whether X-Forwarded-Proto/-Host tell how the client reached us (only behind a proxy that sets them). */
+        public Builder trustProxy(boolean trust) {
+            this.trustProxy = trust;
+            return this;
+        }
+
+        /** The host signs users in and sets the role (the web app does); nothing to configure here for Basic. */
+        public Builder authenticatedByHost(boolean byHost) {
+            this.authenticatedByHost = byHost;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package org.contactsync.webapp;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.contactsync.directory.CiscoDirectory;
+import org.contactsync.directory.DirectorySnapshot;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
-import org.contactsync.google.JdbcGoogleTokenStore;
 import org.contactsync.alert.AlertDispatcher;
 import org.contactsync.alert.SyncAlerts;
 import org.contactsync.alert.WebhookAlertSender;
@@ -20,11 +21,13 @@ import org.contactsync.health.HealthChecks;
 import org.contactsync.health.SyncFreshness;
 import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
+import org.contactsync.jaxrs.directory.DirectoryPhonesResource;
 import org.contactsync.jaxrs.directory.DirectoryResource;
 import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
 import org.contactsync.jaxrs.sync.ScheduleResource;
 import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.jaxrs.directory.DirectorySettings;
+import org.contactsync.jaxrs.support.LoginThrottle;
 import org.contactsync.jaxrs.google.GoogleAuthResource;
 import org.contactsync.jdbc.ContactSyncDatabase;
 import org.contactsync.jdbc.JdbcSettings;
@@ -37,6 +40,7 @@ import org.contactsync.webapp.config.ContactSyncConfig;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
 import org.contactsync.webapp.security.AdminAuthFilter;
 import org.contactsync.webapp.security.AdminCredentials;
+import org.contactsync.webapp.security.PasswordCheck;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +60,7 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final SyncScheduler scheduler;
     private final CiscoDirectory directory;
     private final AdminCredentials.Loaded admin;
+    private final PasswordCheck passwordCheck;
     private final List<Object> extraComponents;
     private final SyncFreshness freshness;
     private final ContactSyncMetrics metrics;
@@ -75,19 +80,22 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .load();
             opened.add(database);
             this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
-                    ? new GoogleAccount(config.google(), new JdbcGoogleTokenStore(database.dataSource()))
+                    ? new GoogleAccount(config.google(), database.googleTokenStore())
                     : null;
             this.metrics = config.operations().metrics() ? ContactSyncMetrics.prometheus() : null;
             if (metrics != null) {
                 opened.add(metrics);
             }
             SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
-            this.directory = new CiscoDirectory(database.contactStore());
+            this.directory = new CiscoDirectory(database.contactStore(), new DirectorySnapshot.Options(
+                    config.phone().region(), config.phone().groups()));
             SyncManager.Builder mb = SyncManager.builder()
                     .engine(engine)
                     .stateStore(database.syncStateStore())
                     .contactStore(database.contactStore())
-                    .listener(directory);
+                    .listener(directory)
+                    .lease(config.syncLease())
+                    .heartbeatInterval(config.syncHeartbeat());
             if (config.nodeId() != null) {
                 mb.nodeId(config.nodeId());
             }
@@ -114,6 +122,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                     ? new AdminCredentials.Loaded(AdminCredentials.of(config.adminUser(), config.adminPassword()),
                     Optional.empty(), null)
                     : AdminCredentials.loadOrGenerate(config.adminUser(), config.dataDir());
+            // One throttle for the login form and HTTP Basic, so neither is a way around the other.
+            this.passwordCheck = admin == null ? null : new PasswordCheck(admin.credentials(),
+                    new LoginThrottle(b.clock), config.trustProxy());
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -134,8 +145,8 @@ public final class ContactSyncApplication implements AutoCloseable {
 
     private SyncEngine engine() {
         return switch (config.source()) {
-            case VCARD -> config.vcardFile() == null ? VCardSyncEngine.bundledSample()
-                    : new VCardSyncEngine(config.vcardFile());
+            case VCARD -> (config.vcardFile() == null ? VCardSyncEngine.bundledSample()
+                    : new VCardSyncEngine(config.vcardFile())).withFallbackCharset(config.vcardCharset());
             case GOOGLE -> new GooglePeopleSyncEngine(googleAccount,
                     metrics != null ? metrics : SourceCallListener.NONE);
         };
@@ -146,8 +157,9 @@ public final class ContactSyncApplication implements AutoCloseable {
         ApiSettings settings = ApiSettings.builder()
                 // The admin authenticates in the servlet layer (login page or Basic); Jersey only checks the role.
                 .adminRole(AdminAuthFilter.ROLE)
+                .authenticatedByHost(true)
                 .publicBaseUrl(config.publicBaseUrl())
-                .trustForwardedHeaders(config.trustProxy())
+                .trustProxy(config.trustProxy())
                 .build();
         ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings)
                 .health(healthChecker());
@@ -177,8 +189,13 @@ public final class ContactSyncApplication implements AutoCloseable {
     /** The phone directory and (for a Google source) the Google connection resources. */
     private List<Object> resources() {
         List<Object> list = new ArrayList<>();
-        list.add(new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
-                config.publicBaseUrl(), config.trustProxy(), config.dialPrefix())));
+        DirectoryResource phones = new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
+                config.publicBaseUrl(), config.trustProxy(), config.dialPrefix())
+                .withDialForm(config.phone().dialForm()).withLegacyCharset(config.phone().legacyCharset())
+                .withAccess(config.phone().access()));
+        list.add(phones);
+        list.add(new DirectoryPhonesResource(phones));
+        list.add(new PhoneClientAddress());
         if (googleAccount != null) {
             list.add(new GoogleAuthResource(googleAccount));
         }
@@ -221,6 +238,11 @@ public final class ContactSyncApplication implements AutoCloseable {
         return Optional.ofNullable(admin);
     }
 
+    /** Checks the admin's password for the login form and HTTP Basic (absent when the container authenticates). */
+    public Optional<PasswordCheck> passwordCheck() {
+        return Optional.ofNullable(passwordCheck);
+    }
+
     /** Stops the scheduler, then the manager (its run is cancelled and recorded), then the pool and Derby. */
     @Override
     public void close() {
@@ -251,6 +273,7 @@ public final class ContactSyncApplication implements AutoCloseable {
         private final ContactSyncConfig config;
         private Function<ContactSyncConfig, SyncEngine> engine;
         private Duration initialDelay;
+        private Clock clock = Clock.systemUTC();
         private final List<Object> components = new ArrayList<>();
 
         private Builder(ContactSyncConfig config) {
@@ -266,6 +289,12 @@ public final class ContactSyncApplication implements AutoCloseable {
         /** When the first scheduled sync runs after start (default: the scheduler's own). */
         public Builder initialDelay(Duration delay) {
             this.initialDelay = delay;
+            return this;
+        }
+
+        /** The clock the login throttle counts failures with (default: the system's). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -3,7 +3,7 @@ package org.contactsync.webapp;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -19,6 +19,7 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 
+import org.contactsync.sync.Intervals;
 import org.contactsync.webapp.config.ConfigException;
 import org.contactsync.webapp.config.ConfigSources;
 import org.contactsync.webapp.config.ContactSyncConfig;
@@ -30,6 +31,7 @@ import org.contactsync.webapp.security.AdminAuthFilter;
 import org.contactsync.webapp.security.AdminCredentials;
 import org.contactsync.webapp.security.LoginServlet;
 import org.contactsync.webapp.security.OriginCheck;
+import org.contactsync.webapp.security.PasswordCheck;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,9 +109,9 @@ public final class ContactSyncListener implements ServletContextListener {
             }
         }
 
-        AdminCredentials credentials = app.admin().map(AdminCredentials.Loaded::credentials).orElse(null);
+        PasswordCheck passwords = app.passwordCheck().orElse(null);
         FilterRegistration.Dynamic auth = ctx.addFilter("contactsync-auth",
-                new AdminAuthFilter(config.auth(), credentials));
+                new AdminAuthFilter(config.auth(), passwords));
         auth.setAsyncSupported(true);
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 
@@ -117,10 +119,10 @@ public final class ContactSyncListener implements ServletContextListener {
                 "appLogin", config.auth() == AuthMode.APP,
                 "source", config.source().name().toLowerCase(Locale.ROOT),
                 "sourceLabel", sourceLabel(config)));
-        OriginCheck originCheck = new OriginCheck(config.publicBaseUrl(), config.trustProxy());
-        if (credentials != null) {
+        OriginCheck originCheck = new OriginCheck(config.clientUrl());
+        if (passwords != null) {
             ServletRegistration.Dynamic login = ctx.addServlet("contactsync-login",
-                    new LoginServlet(credentials, originCheck, renderer, Clock.systemUTC()));
+                    new LoginServlet(passwords, originCheck, renderer));
             login.addMapping("/login", "/logout");
         }
         ServletRegistration.Dynamic pages = ctx.addServlet("contactsync-pages", new PageServlet(renderer));
@@ -206,15 +208,14 @@ public final class ContactSyncListener implements ServletContextListener {
         String page = base + "/";
         String where = config.publicBaseUrl() != null ? "" : " (or this server's own address)";
         StringBuilder sb = new StringBuilder("ContactSync is running: source ").append(sourceLabel(config))
-                .append(", ").append(config.automaticSync() ? "automatic sync every "
-                        + org.contactsync.sync.Intervals.format(config.syncInterval()) : "manual sync only")
+                .append(", ").append(scheduleText(config))
                 .append(", database ").append(config.database().embedded() ? "embedded under " + config.dataDir()
                         : redact(config.database().url()))
                 .append(".\n  Sync page: ").append(page).append(where)
                 .append("\n  Phone directory: ").append(base).append("/directory");
         if (config.auth() == AuthMode.CONTAINER) {
             sb.append("\n  Login: by the server's own security; administrators need the role ")
-                    .append(AdminAuthFilter.ROLE).append('.');
+                    .append(AdminAuthFilter.ROLE).append(", for the page and the REST API (/api/...) alike.");
         } else {
             AdminCredentials.Loaded admin = app.admin().orElseThrow();
             sb.append("\n  Login: user '").append(config.adminUser()).append("'");
@@ -228,8 +229,23 @@ public final class ContactSyncListener implements ServletContextListener {
             } else {
                 sb.append(" with the password set in contactsync.admin.password.");
             }
+            sb.append("\n  REST API (/api/...): the same user name and password by HTTP Basic, or the page's login.");
         }
         log.info(sb.toString());
+    }
+
+    /** The schedule as the page and /api/sync/info show it too. */
+    static String scheduleText(ContactSyncConfig config) {
+        Duration interval = config.syncInterval();
+        Duration full = config.fullSyncInterval();
+        if (interval == null && full == null) {
+            return "manual sync only";
+        }
+        if (interval == null) {
+            return "automatic full sync every " + Intervals.format(full);
+        }
+        return "automatic sync every " + Intervals.format(interval)
+                + (full == null ? "" : " (a full one every " + Intervals.format(full) + ")");
     }
 
     private static String sourceLabel(ContactSyncConfig config) {

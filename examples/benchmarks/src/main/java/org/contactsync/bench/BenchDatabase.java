@@ -16,7 +16,6 @@ import org.contactsync.contact.ContactStore;
 import org.contactsync.contact.InMemoryContactStore;
 import org.contactsync.google.GoogleTokenStore;
 import org.contactsync.google.InMemoryGoogleTokenStore;
-import org.contactsync.google.JdbcGoogleTokenStore;
 import org.contactsync.jdbc.ContactSyncDatabase;
 import org.contactsync.jdbc.JdbcSettings;
 import org.contactsync.sync.InMemorySyncStateStore;
@@ -70,7 +69,7 @@ final class BenchDatabase implements AutoCloseable {
         this.schema = schema;
         this.contactStore = db == null ? new InMemoryContactStore() : db.contactStore();
         this.stateStore = db == null ? new InMemorySyncStateStore() : db.syncStateStore();
-        this.tokenStore = db == null ? new InMemoryGoogleTokenStore() : new JdbcGoogleTokenStore(db.dataSource());
+        this.tokenStore = db == null ? new InMemoryGoogleTokenStore() : db.googleTokenStore();
     }
 
     static BenchDatabase open(Kind kind, Path workDir, String label) {

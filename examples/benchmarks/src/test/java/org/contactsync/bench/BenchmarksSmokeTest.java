@@ -36,16 +36,22 @@ class BenchmarksSmokeTest {
     void directoryServerServesEachPageAndTheSameXmlAsAStaticFile() throws Exception {
         try (DirectoryBenchServer.Running server = DirectoryBenchServer.start(300, 0, work)) {
             Map<String, String> urls = server.urls();
-            assertThat(urls).containsOnlyKeys("MENU", "GROUP", "CONTACT", "SEARCH", "STATIC_MENU", "STATIC_GROUP",
-                    "STATIC_CONTACT", "STATIC_SEARCH");
+            assertThat(urls).containsOnlyKeys("MENU", "GROUP", "CONTACT", "SEARCH", "KEYPAD", "PHONEBOOK", "LOOKUP",
+                    "STATIC_MENU", "STATIC_GROUP", "STATIC_CONTACT", "STATIC_SEARCH", "STATIC_KEYPAD",
+                    "STATIC_PHONEBOOK", "STATIC_LOOKUP", "STATIC_CSS");
             assertThat(urls.values()).allMatch(u -> u.startsWith("http://127.0.0.1:"));
-            for (String page : new String[] {"MENU", "GROUP", "CONTACT", "SEARCH"}) {
+            for (String page : new String[] {"MENU", "GROUP", "CONTACT", "SEARCH", "KEYPAD", "PHONEBOOK", "LOOKUP"}) {
                 String dynamic = DirectoryBenchServer.fetch(urls.get(page));
-                assertThat(dynamic).startsWith("<?xml").contains("<CiscoIPPhone");
+                if (!page.equals("LOOKUP")) {
+                    assertThat(dynamic).startsWith("<?xml");
+                }
                 assertThat(DirectoryBenchServer.fetch(urls.get("STATIC_" + page))).isEqualTo(dynamic);
             }
+            assertThat(DirectoryBenchServer.fetch(urls.get("STATIC_CSS"))).hasSize(10 * 1024);
             assertThat(urls.get("GROUP")).contains("/directory/groups/");
             assertThat(urls.get("CONTACT")).contains("/directory/contacts/");
+            assertThat(DirectoryBenchServer.fetch(urls.get("LOOKUP"))).isNotBlank();
+            assertThat(LookupLatencyBenchmark.run(300, 2000)).contains("| caller-ID look-up |");
         }
     }
 }

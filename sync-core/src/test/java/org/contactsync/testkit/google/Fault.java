@@ -3,7 +3,8 @@ package org.contactsync.testkit.google;
 import java.time.Duration;
 
 /**
- * A misbehaviour the {@link PeopleApiEmulator} can show on {@code connections.list}, as Google (or the network
+ * A misbehaviour the {@link PeopleApiEmulator} can show on {@code connections.list} (and
+ * {@code contactGroups.list}), as Google (or the network
  * between) does in real life.
  *
  * @param kind       what goes wrong
@@ -21,7 +22,13 @@ public record Fault(Kind kind, int status, Integer retryAfter, Duration delay) {
         /** The connection closes after half of the body. */
         RESET_MID_BODY,
         /** 200 with a body that is not valid JSON. */
-        MALFORMED_JSON
+        MALFORMED_JSON,
+        /** 200 with the page's body cut in the middle of a contact; Content-Length matches what is sent. */
+        TRUNCATED_JSON,
+        /** 200 with the page's body ending right after its first whole contact; Content-Length matches. */
+        CUT_AFTER_CONTACT,
+        /** The access tokens handed out so far stop working (they expired): the request gets a 401. */
+        EXPIRED_ACCESS_TOKEN
     }
 
     /** 429 RESOURCE_EXHAUSTED / RATE_LIMIT_EXCEEDED without Retry-After. */
@@ -58,5 +65,18 @@ public record Fault(Kind kind, int status, Integer retryAfter, Duration delay) {
 
     public static Fault malformedJson() {
         return new Fault(Kind.MALFORMED_JSON, 200, null, null);
+    }
+
+    public static Fault truncatedJson() {
+        return new Fault(Kind.TRUNCATED_JSON, 200, null, null);
+    }
+
+    public static Fault cutAfterFirstContact() {
+        return new Fault(Kind.CUT_AFTER_CONTACT, 200, null, null);
+    }
+
+    /** Every access token issued so far expires before this request; a client must refresh and retry. */
+    public static Fault expiredAccessToken() {
+        return new Fault(Kind.EXPIRED_ACCESS_TOKEN, 401, null, null);
     }
 }

@@ -90,6 +90,8 @@ public final class PeopleApiEmulator implements AutoCloseable {
 
     // Faults and request log; guarded by "this".
     private final List<FaultRule> faults = new ArrayList<>();
+    private final List<Fault> groupFaults = new ArrayList<>();
+    private int groupFaultsLeft;
     private final List<RecordedRequest> connectionRequests = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -304,9 +306,17 @@ public final class PeopleApiEmulator implements AutoCloseable {
         faults.add(new FaultRule(okRequests, times, fault));
     }
 
+    /** The next {@code times} contactGroups.list requests answer with {@code fault} (STATUS or MALFORMED_JSON). */
+    public synchronized void failContactGroups(Fault fault, int times) {
+        groupFaults.clear();
+        groupFaults.add(fault);
+        groupFaultsLeft = times;
+    }
+
     /** Faults not yet shown are dropped. */
     public synchronized void clearFaults() {
         faults.clear();
+        groupFaults.clear();
     }
 
     /** Every connections.list request so far, oldest first. */
@@ -363,6 +373,11 @@ public final class PeopleApiEmulator implements AutoCloseable {
         if (fault != null && fault.kind() == Fault.Kind.SLOW) {
             sleep(fault.delay());
         }
+        if (fault != null && fault.kind() == Fault.Kind.EXPIRED_ACCESS_TOKEN) {
+            synchronized (this) {
+                accessTokens.clear();
+            }
+        }
         if (!authorized(ex)) {
             sendUnauthenticated(ex);
             return;
@@ -388,7 +403,42 @@ public final class PeopleApiEmulator implements AutoCloseable {
             // Closing a fixed-length body before its end drops the connection: the client sees a premature EOF.
             throw new IOException("connection dropped on purpose");
         }
+        if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_JSON) {
+            // Cut inside the first contact's name: a well-formed HTTP answer whose JSON ends mid-object.
+            int at = body.indexOf("\"displayName\"");
+            send(ex, 200, body.substring(0, at > 0 ? at + 3 : body.length() / 2));
+            return;
+        }
+        if (fault != null && fault.kind() == Fault.Kind.CUT_AFTER_CONTACT) {
+            // Ends right after the first whole contact: looks like a short page without nextPageToken.
+            send(ex, 200, body.substring(0, endOfFirstContact(body)));
+            return;
+        }
         send(ex, 200, body);
+    }
+
+    /** Index just after the first complete object in the "connections" array of a page body. */
+    private static int endOfFirstContact(String body) {
+        int start = body.indexOf('[');
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start + 1; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return body.length();
     }
 
     /** Builds one page, or sends an error and returns null. Caller holds the lock. */
@@ -496,6 +546,21 @@ public final class PeopleApiEmulator implements AutoCloseable {
     }
 
     private void contactGroups(HttpExchange ex) throws IOException {
+        Fault fault;
+        synchronized (this) {
+            fault = groupFaults.isEmpty() ? null : groupFaults.get(0);
+            if (fault != null && --groupFaultsLeft <= 0) {
+                groupFaults.clear();
+            }
+        }
+        if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+            sendStatusFault(ex, fault);
+            return;
+        }
+        if (fault != null && fault.kind() == Fault.Kind.MALFORMED_JSON) {
+            send(ex, 200, "{\"contactGroups\": [{\"resourceName\": ");
+            return;
+        }
         if (!authorized(ex)) {
             sendUnauthenticated(ex);
             return;

@@ -1,8 +1,9 @@
 package org.contactsync.jaxrs.support;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Base64;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -20,19 +21,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Lets only the administrator through to {@link RequiresAdmin} resources: whoever the container (or the web app's
  * login) reports in the admin role, else whoever sends the configured admin credentials by HTTP Basic. Others get
- * 401 with a Basic challenge, or 403 when they are signed in without the role.
+ * 401 with a Basic challenge, or 403 when they are signed in without the role. Wrong passwords are slowed down by a
+ * {@link LoginThrottle} per user name (a JAX-RS filter does not know the client's address); a throttled request gets
+ * 429 with {@code Retry-After} and is not checked.
  */
 @RequiresAdmin
 @Priority(Priorities.AUTHENTICATION)
 public final class AdminAuthFilter implements ContainerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(AdminAuthFilter.class);
-    static final String CHALLENGE = "Basic realm=\"ContactSync\", charset=\"UTF-8\"";
 
     private final ApiSettings settings;
+    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
 
     public AdminAuthFilter(ApiSettings settings) {
         this.settings = settings;
-        if (!settings.hasAdminCredentials()) {
+        if (!settings.hasAdminCredentials() && !settings.authenticatedByHost()) {
             log.info("No admin credentials configured for the REST API: only users the container reports in role "
                     + "'{}' can use /api/sync and /api/contacts", settings.adminRole());
         }
@@ -45,11 +48,19 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
             return;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String[] credentials = decodeBasic(authorization.substring(6).strip());
-            if (credentials != null && settings.isAdmin(credentials[0], credentials[1])) {
+        if (BasicCredentials.isBasic(authorization)) {
+            Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
+            String user = credentials.map(BasicCredentials::user).orElse(null);
+            Duration wait = throttle.tryAttempt(null, user);
+            if (!wait.isZero()) {
+                request.abortWith(Response.fromResponse(new ApiException(429, LoginThrottle.message(wait)).toResponse())
+                        .header(HttpHeaders.RETRY_AFTER, LoginThrottle.retryAfterSeconds(wait)).build());
+                return;
+            }
+            if (credentials.isPresent() && settings.isAdmin(user, credentials.get().password())) {
+                throttle.succeeded(null, user);
                 boolean secure = container != null && container.isSecure();
-                request.setSecurityContext(new AdminContext(credentials[0], settings.adminRole(), secure));
+                request.setSecurityContext(new AdminContext(user, settings.adminRole(), secure));
                 return;
             }
             // Never the password, and not the user name either: a mistyped password is often typed into it.
@@ -69,21 +80,7 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
 
     private static Response challenge(String detail) {
         return Response.fromResponse(new ApiException(401, detail).toResponse())
-                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
-    }
-
-    /** user and password, or null when the header is not valid Basic credentials. */
-    static String[] decodeBasic(String token) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon < 1) {
-                return null;
-            }
-            return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+                .header(HttpHeaders.WWW_AUTHENTICATE, BasicCredentials.CHALLENGE).build();
     }
 
     /** Tells resources who was let in by Basic authentication. */

@@ -61,9 +61,14 @@ public final class SyncJson {
     public record History(List<HistoryItem> history, long total, int limit, int offset) {
     }
 
-    /** {@code GET /info}; {@code sync_interval} is human-readable ("30m"), {@code sync_interval_seconds} exact. */
+    /**
+     * {@code GET /info}; {@code sync_interval} is human-readable ("30m"), {@code sync_interval_seconds} exact;
+     * {@code full_sync_interval} says how often a scheduled run is a full one (the same as {@code sync_interval}
+     * when every scheduled run is full, null when none is).
+     */
     public record Info(long totalContacts, Instant lastSync, String syncType, String syncInterval,
-                       Long syncIntervalSeconds, Instant nextSync) {
+                       Long syncIntervalSeconds, Instant nextSync, String fullSyncInterval,
+                       Long fullSyncIntervalSeconds) {
     }
 
     public record Started(String message, String type, long runId, String requestedType) {
@@ -113,9 +118,10 @@ public final class SyncJson {
 
     static Info info(SyncInfo info) {
         Duration interval = info.interval();
+        Duration full = info.fullInterval();
         return new Info(info.totalContacts(), info.lastSync(), info.automatic() ? "automatic" : "manual",
                 interval == null ? null : humanDuration(interval), interval == null ? null : interval.toSeconds(),
-                info.nextSync());
+                info.nextSync(), full == null ? null : humanDuration(full), full == null ? null : full.toSeconds());
     }
 
     static Preview preview(SyncPreview p) {

@@ -87,6 +87,24 @@ class SecurityTest {
     }
 
     @Test
+    void guessingPasswordsByBasicIsAnsweredWith429AndRetryAfterOnceTheUsersFreeFailuresAreUsed() {
+        for (int i = 0; i < LoginThrottle.FREE_PER_USER; i++) {
+            assertThat(api().target("api/sync/status").request()
+                    .header("Authorization", BasicAuth.header("admin", "guess " + i)).get().getStatus()).isEqualTo(401);
+        }
+        // Each further failure doubles the wait, so of these some are refused unchecked, however slow the machine.
+        Response throttled = null;
+        for (int i = 0; i < 5 && throttled == null; i++) {
+            Response r = api().target("api/sync/status").request()
+                    .header("Authorization", BasicAuth.header("admin", "more " + i)).get();
+            throttled = r.getStatus() == 429 ? r : null;
+        }
+        assertThat(throttled).isNotNull();
+        assertThat(Long.parseLong(throttled.getHeaderString("Retry-After"))).isPositive();
+        assertThat(json(throttled).get("detail").asText()).startsWith("Too many failed sign-ins");
+    }
+
+    @Test
     void theAdminsCredentialsAreAccepted() {
         assertThat(api().admin("api/sync/status").get().getStatus()).isEqualTo(200);
         assertThat(api().admin("api/contacts").get().getStatus()).isEqualTo(200);
@@ -206,7 +224,7 @@ class SecurityTest {
         assertThat(api().admin("api/sync/cancel").header("X-Forwarded-Host", "evil.example")
                 .header("Origin", "https://evil.example").post(null).getStatus()).isEqualTo(403);
         api.close();
-        api = ApiHarness.builder().settings(s -> s.trustForwardedHeaders(true)).build();
+        api = ApiHarness.builder().settings(s -> s.trustProxy(true)).build();
         assertThat(api.admin("api/sync/cancel").header("X-Forwarded-Host", "contacts.example.com")
                 .header("X-Forwarded-Proto", "https").header("Origin", "https://contacts.example.com").post(null)
                 .getStatus()).isEqualTo(409);

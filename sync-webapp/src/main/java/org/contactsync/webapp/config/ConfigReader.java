@@ -2,6 +2,7 @@ package org.contactsync.webapp.config;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -13,11 +14,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.contactsync.directory.DialRules;
+import org.contactsync.directory.LabelFilter;
+import org.contactsync.directory.PhoneAccess;
+import org.contactsync.directory.PhoneCharset;
 import org.contactsync.google.GoogleSettings;
+import org.contactsync.vcard.VCardSyncEngine;
 import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.google.TokenCipher;
 import org.contactsync.health.SyncFreshness;
 import org.contactsync.sync.Intervals;
+import org.contactsync.sync.SyncSchedule;
 import org.contactsync.webapp.config.ConfigSources.ConfigValue;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
 import org.contactsync.webapp.config.ContactSyncConfig.Database;
@@ -28,11 +35,10 @@ import static org.contactsync.webapp.config.ContactSyncConfig.*;
 /** Turns raw values into a {@link ContactSyncConfig}, failing on the first bad key with a message for people. */
 final class ConfigReader {
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration MIN_LEASE = Duration.ofSeconds(10);
+    private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
     private static final Pattern DIAL_PREFIX_CHARS = Pattern.compile("[0-9*#]{0,8}");
     private static final Pattern NODE_ID_CHARS = Pattern.compile("[A-Za-z0-9._:@/-]{1,64}");
-
-    private static final List<String> GOOGLE_KEYS = List.of(GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, GOOGLE_TOKEN_KEY,
-            GOOGLE_GROUPS, GOOGLE_API_URL, GOOGLE_TOKEN_URL, GOOGLE_AUTH_URL, GOOGLE_REDIRECT_URI);
 
     private final ConfigSources sources;
 
@@ -45,10 +51,15 @@ final class ConfigReader {
         Database database = database(dataDir);
         Source source = choice(SOURCE, Source.class, Source.VCARD);
         Path vcardFile = source == Source.VCARD ? vcardFile() : null;
+        Charset vcardCharset = vcardCharset();
         GoogleSettings google = google(source == Source.GOOGLE);
         Duration interval = interval(SYNC_INTERVAL, "15m");
-        Duration fullInterval = interval(FULL_SYNC_INTERVAL, "1d");
-        checkFullIntervalNotShorter(interval, fullInterval);
+        // "interval=off" means off: the daily full sync is the default only next to incremental syncs.
+        Duration fullInterval = interval != null || sources.lookup(FULL_SYNC_INTERVAL).isPresent()
+                ? interval(FULL_SYNC_INTERVAL, "1d") : null;
+        checked(FULL_SYNC_INTERVAL, () -> new SyncSchedule(interval, fullInterval, null));
+        Duration lease = lease();
+        Duration heartbeat = heartbeat(lease);
         URI publicBaseUrl = url(PUBLIC_BASE_URL, true);
         boolean trustProxy = bool(TRUST_PROXY, false);
         AuthMode auth = choice(AUTH, AuthMode.class, AuthMode.APP);
@@ -60,10 +71,85 @@ final class ConfigReader {
         String nodeId = optional(NODE_ID).map(v -> matches(v, NODE_ID_CHARS,
                 "must be 1 to 64 letters, digits or . _ : @ / - (it names this instance in the run history)"))
                 .orElse(null);
-        checkDirectory(title, publicBaseUrl, trustProxy, dialPrefix);
+        // The directory checks its own values; each check gets one key's value, so its complaint is that key's.
+        checked(PUBLIC_BASE_URL, () -> new DirectorySettings(null, publicBaseUrl, trustProxy, null));
+        checked(DIRECTORY_TITLE, () -> new DirectorySettings(title, null, false, null));
+        checked(DIAL_PREFIX, () -> new DirectorySettings(null, null, false, dialPrefix));
         ContactSyncConfig.Operations operations = operations(interval != null ? interval : fullInterval);
         return new ContactSyncConfig(dataDir, database, source, vcardFile, google, interval, fullInterval,
-                publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId, operations);
+                publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId, operations,
+                lease, heartbeat, vcardCharset, phone());
+    }
+
+    /** The phone directory's region, dial form, legacy charset, access control and groups. */
+    private ContactSyncConfig.Phone phone() {
+        String region = optional(PHONE_REGION).map(String::strip).orElse("");
+        checked(PHONE_REGION, () -> new DialRules(region, null, null));
+        Optional<ConfigValue> form = sources.lookup(DIAL_FORM);
+        DialRules.Form dialForm = form.isEmpty() ? DialRules.Form.AS_WRITTEN : DialRules.Form.fromKey(form.get().value());
+        if (dialForm == null) {
+            throw error(DIAL_FORM, form.get(), "'" + form.get().value() + "' is not a dial form. Use as-written, "
+                    + "international, local (own country without its code) or national (no '+' at all).");
+        }
+        if (dialForm != DialRules.Form.AS_WRITTEN && region.isEmpty()) {
+            throw error(DIAL_FORM, form.get(), "needs " + PHONE_REGION + " (the site's country, e.g. DE) to know "
+                    + "which numbers are national. Set it, or use as-written.");
+        }
+        Charset[] legacy = new Charset[1];
+        checked(LEGACY_CHARSET, () -> legacy[0] = PhoneCharset.legacy(optional(LEGACY_CHARSET).orElse(null)));
+        PhoneAccess[] access = new PhoneAccess[1];
+        checked(ALLOWED_NETWORKS, () -> access[0] = PhoneAccess.parse(optional(ALLOWED_NETWORKS).orElse(null),
+                optional(ALLOWED_DEVICES).orElse(null)));
+        return new ContactSyncConfig.Phone(region, dialForm, legacy[0], access[0],
+                LabelFilter.parse(optional(DIRECTORY_GROUPS).orElse(null)));
+    }
+
+    /** How long a run's lease lasts without a heartbeat: at least 10 s, so a busy database does not lose it. */
+    private Duration lease() {
+        Optional<ConfigValue> set = sources.lookup(SYNC_LEASE);
+        Duration lease = duration(SYNC_LEASE, set, "60s");
+        if (lease.compareTo(MIN_LEASE) < 0) {
+            throw error(SYNC_LEASE, set.orElse(null), "'" + set.get().value() + "' is too short; use at least 10s "
+                    + "(60s unless runs are often taken over too late after a server died).");
+        }
+        return lease;
+    }
+
+    /** How often the lease is renewed: a quarter of the lease unless set, and always shorter than the lease. */
+    private Duration heartbeat(Duration lease) {
+        Optional<ConfigValue> set = sources.lookup(SYNC_HEARTBEAT);
+        if (set.isEmpty()) {
+            return lease.dividedBy(4);
+        }
+        Duration heartbeat = duration(SYNC_HEARTBEAT, set, null);
+        if (heartbeat.compareTo(MIN_HEARTBEAT) < 0 || heartbeat.compareTo(lease) >= 0) {
+            throw error(SYNC_HEARTBEAT, set.get(), "'" + set.get().value() + "' must be at least 1s and shorter than "
+                    + SYNC_LEASE + " (" + Intervals.format(lease) + "), or every run would lose its lease. Leave it "
+                    + "unset for a quarter of the lease.");
+        }
+        return heartbeat;
+    }
+
+    /** A duration that cannot be off. */
+    private Duration duration(String key, Optional<ConfigValue> set, String defaultValue) {
+        String v = set.map(ConfigValue::value).orElse(defaultValue);
+        Optional<Duration> d;
+        try {
+            d = Intervals.parse(v);
+        } catch (IllegalArgumentException e) {
+            d = Optional.empty();
+        }
+        return d.orElseThrow(() -> error(key, set.orElse(null), "'" + v + "' is not a duration. Use a number with "
+                + "a unit (30s, 2m) or an ISO-8601 duration (PT30S); it cannot be off."));
+    }
+
+    /** Runs a library's own check of one key's value; its complaint becomes that key's error. */
+    private void checked(String key, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            throw error(key, sources.lookup(key).orElse(null), e.getMessage());
+        }
     }
 
     /** Health, metrics and alert settings; the webhook URL and the token are secrets, never repeated. */
@@ -173,15 +259,35 @@ final class ConfigReader {
         return file;
     }
 
-    private GoogleSettings google(boolean required) {
-        GoogleSettings google;
-        try {
-            google = GoogleSettings.fromConfig(key -> optional(key).orElse(null));
-        } catch (IllegalArgumentException e) {
-            String key = GOOGLE_KEYS.stream().filter(k -> e.getMessage() != null && e.getMessage().contains(k))
-                    .findFirst().orElse("contactsync.google.*");
-            throw error(key, sources.lookup(key).orElse(null), e.getMessage());
+    private Charset vcardCharset() {
+        Optional<ConfigValue> set = sources.lookup(VCARD_CHARSET);
+        if (set.isEmpty()) {
+            return VCardSyncEngine.DEFAULT_FALLBACK_CHARSET;
         }
+        String v = set.get().value().strip();
+        try {
+            return Charset.forName(v);
+        } catch (IllegalArgumentException e) {
+            throw error(VCARD_CHARSET, set.get(), "'" + v + "' is not a character set this Java knows. Use a name"
+                    + " such as windows-1252, windows-1250, ISO-8859-2 or Shift_JIS.");
+        }
+    }
+
+    private GoogleSettings google(boolean required) {
+        GoogleSettings.Builder b = GoogleSettings.builder()
+                .clientId(optional(GOOGLE_CLIENT_ID).orElse(null))
+                .clientSecret(optional(GOOGLE_CLIENT_SECRET).orElse(null))
+                .tokenKey(optional(GOOGLE_TOKEN_KEY).orElse(null))
+                .apiRootUrl(url(GOOGLE_API_URL, false))
+                .tokenUrl(url(GOOGLE_TOKEN_URL, false))
+                .authUrl(url(GOOGLE_AUTH_URL, false))
+                .redirectUri(url(GOOGLE_REDIRECT_URI, false));
+        optional(GOOGLE_GROUPS).ifPresent(groups -> b.groups(List.of(groups.split(","))));
+        if (sources.lookup(GOOGLE_CLIENT_ID).isPresent() && sources.lookup(GOOGLE_CLIENT_SECRET).isEmpty()) {
+            throw error(GOOGLE_CLIENT_SECRET, null, "is not set but " + GOOGLE_CLIENT_ID + " is. Set both from the "
+                    + "OAuth client in the Google Cloud console (see docs/google.md).");
+        }
+        GoogleSettings google = b.build();
         if (required) {
             String hint = " It is required when " + SOURCE + " is google; docs/google.md tells how to create an "
                     + "OAuth client.";
@@ -200,7 +306,7 @@ final class ConfigReader {
             try {
                 TokenCipher.fromBase64Key(google.tokenKey());
             } catch (IllegalArgumentException e) {
-                // The message must not repeat the key itself.
+                // The message must not repeat the key itself (TokenCipher's does not).
                 throw error(GOOGLE_TOKEN_KEY, sources.lookup(GOOGLE_TOKEN_KEY).orElse(null),
                         "is not a usable key: " + e.getMessage());
             }
@@ -222,25 +328,6 @@ final class ConfigReader {
             throw error(key, set.orElse(null), "'" + v + "' is too short; use at least 10s, or off.");
         }
         return d;
-    }
-
-    /** The phone directory has limits of its own (URL length for the phones); its message names the key. */
-    private void checkDirectory(String title, URI publicBaseUrl, boolean trustProxy, String dialPrefix) {
-        try {
-            new DirectorySettings(title, publicBaseUrl, trustProxy, dialPrefix);
-        } catch (IllegalArgumentException e) {
-            String key = e.getMessage() != null && e.getMessage().contains(PUBLIC_BASE_URL) ? PUBLIC_BASE_URL
-                    : DIAL_PREFIX;
-            throw error(key, sources.lookup(key).orElse(null), e.getMessage());
-        }
-    }
-
-    private void checkFullIntervalNotShorter(Duration interval, Duration full) {
-        if (interval != null && full != null && full.compareTo(interval) < 0) {
-            Optional<ConfigValue> set = sources.lookup(FULL_SYNC_INTERVAL);
-            throw error(FULL_SYNC_INTERVAL, set.orElse(null), "(" + Intervals.format(full) + ") is shorter than "
-                    + SYNC_INTERVAL + " (" + Intervals.format(interval) + "). Make it longer, or off.");
-        }
     }
 
     private URI url(String key, boolean stripTrailingSlash) {

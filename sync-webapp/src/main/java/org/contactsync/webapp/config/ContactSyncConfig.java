@@ -1,12 +1,17 @@
 package org.contactsync.webapp.config;
 
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import org.contactsync.directory.DialRules;
+import org.contactsync.directory.LabelFilter;
+import org.contactsync.directory.PhoneAccess;
 import org.contactsync.google.GoogleSettings;
+import org.contactsync.jaxrs.support.ClientUrl;
 
 /**
  * Everything the web application is configured with, read and validated once at start-up by
@@ -28,6 +33,9 @@ import org.contactsync.google.GoogleSettings;
  * @param dialPrefix       digits dialled before every number from the phone directory (outside line), or ""
  * @param nodeId           this instance's name in a cluster, or null for a generated one
  * @param operations       health, metrics and alert settings
+ * @param syncLease        how long a run's lease lasts without a heartbeat (other nodes then take over)
+ * @param syncHeartbeat    how often a running sync renews its lease; shorter than the lease
+ * @param vcardCharset     what vCard lines without CHARSET that are not UTF-8 are read as
  */
 public record ContactSyncConfig(
         Path dataDir,
@@ -45,7 +53,11 @@ public record ContactSyncConfig(
         String directoryTitle,
         String dialPrefix,
         String nodeId,
-        Operations operations) {
+        Operations operations,
+        Duration syncLease,
+        Duration syncHeartbeat,
+        Charset vcardCharset,
+        Phone phone) {
 
     public static final String DATA_DIR = "contactsync.data-dir";
     public static final String DB_URL = "contactsync.db.url";
@@ -71,18 +83,29 @@ public record ContactSyncConfig(
     public static final String DIRECTORY_TITLE = "contactsync.directory.title";
     public static final String DIAL_PREFIX = "contactsync.directory.dial-prefix";
     public static final String NODE_ID = "contactsync.node-id";
+    public static final String SYNC_LEASE = "contactsync.sync.lease";
+    public static final String SYNC_HEARTBEAT = "contactsync.sync.heartbeat";
     public static final String ALERT_STALE_AFTER = "contactsync.alert.stale-after";
     public static final String ALERT_WEBHOOK_URL = "contactsync.alert.webhook-url";
     public static final String ALERT_PAUSE_AFTER = "contactsync.alert.pause-after";
     public static final String METRICS_ENABLED = "contactsync.metrics.enabled";
     public static final String METRICS_TOKEN = "contactsync.metrics.token";
+    public static final String VCARD_CHARSET = "contactsync.vcard.charset";
+    public static final String PHONE_REGION = "contactsync.phone.default-region";
+    public static final String DIAL_FORM = "contactsync.directory.dial-form";
+    public static final String LEGACY_CHARSET = "contactsync.directory.legacy-charset";
+    public static final String ALLOWED_NETWORKS = "contactsync.directory.allowed-networks";
+    public static final String ALLOWED_DEVICES = "contactsync.directory.allowed-devices";
+    public static final String DIRECTORY_GROUPS = "contactsync.directory.groups";
 
     /** Every key this application reads (docs/configuration.md documents each one). */
     public static final List<String> KEYS = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, SOURCE, VCARD_FILE,
             GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, GOOGLE_TOKEN_KEY, GOOGLE_GROUPS, GOOGLE_API_URL, GOOGLE_TOKEN_URL,
             GOOGLE_AUTH_URL, GOOGLE_REDIRECT_URI, SYNC_INTERVAL, FULL_SYNC_INTERVAL, PUBLIC_BASE_URL, TRUST_PROXY, AUTH, ADMIN_USER,
             ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID, ALERT_STALE_AFTER, ALERT_WEBHOOK_URL,
-            ALERT_PAUSE_AFTER, METRICS_ENABLED, METRICS_TOKEN);
+            ALERT_PAUSE_AFTER, METRICS_ENABLED, METRICS_TOKEN, SYNC_LEASE, SYNC_HEARTBEAT,
+            VCARD_CHARSET, PHONE_REGION, DIAL_FORM, LEGACY_CHARSET, ALLOWED_NETWORKS, ALLOWED_DEVICES,
+            DIRECTORY_GROUPS);
 
     public ContactSyncConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -94,6 +117,8 @@ public record ContactSyncConfig(
         Objects.requireNonNull(directoryTitle, "directoryTitle");
         dialPrefix = dialPrefix == null ? "" : dialPrefix;
         operations = operations == null ? Operations.DEFAULTS : operations;
+        Objects.requireNonNull(syncLease, "syncLease");
+        Objects.requireNonNull(syncHeartbeat, "syncHeartbeat");
     }
 
     /** Reads and validates the configuration; throws {@link ConfigException} naming the first bad key. */
@@ -101,9 +126,14 @@ public record ContactSyncConfig(
         return new ConfigReader(sources).read();
     }
 
-    /** Whether the sync runs by itself. */
+    /** Which URL clients used, by the public base URL and the trusted proxy (CSRF, login origin, directory links). */
+    public ClientUrl clientUrl() {
+        return new ClientUrl(publicBaseUrl, trustProxy);
+    }
+
+    /** Whether the sync runs by itself (incremental syncs, or only full ones). */
     public boolean automaticSync() {
-        return syncInterval != null;
+        return syncInterval != null || fullSyncInterval != null;
     }
 
     /** Secrets are masked. */
@@ -115,7 +145,7 @@ public record ContactSyncConfig(
                 + ", publicBaseUrl=" + publicBaseUrl + ", trustProxy=" + trustProxy + ", auth=" + auth
                 + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "(generated)" : "****")
                 + ", directoryTitle=" + directoryTitle + ", dialPrefix=" + dialPrefix + ", nodeId=" + nodeId
-                + ", operations=" + operations + "]";
+                + ", operations=" + operations + ", syncLease=" + syncLease + ", syncHeartbeat=" + syncHeartbeat + "]";
     }
 
     /**
@@ -127,6 +157,21 @@ public record ContactSyncConfig(
      * @param metrics      whether {@code /metrics} is served
      * @param metricsToken a bearer token that may read {@code /metrics} besides the admin, or null
      */
+    /**
+     * The phone directory beyond title and dial prefix.
+     *
+     * @param region        ISO region numbers without a country code are read in ("DE"), or "" for none
+     * @param dialForm      which form of a number phones dial
+     * @param legacyCharset charset for phones that take neither UTF-8 nor ISO-8859-1, or null
+     * @param access        who may read the phone feed (open when nothing is configured)
+     * @param groups        which contact groups/labels the phones show as groups
+     */
+    public record Phone(String region, DialRules.Form dialForm, Charset legacyCharset, PhoneAccess access,
+                        LabelFilter groups) {
+        public static final Phone DEFAULTS = new Phone("", DialRules.Form.AS_WRITTEN, null, PhoneAccess.open(),
+                LabelFilter.ALL);
+    }
+
     public record Operations(Duration staleAfter, URI webhookUrl, int pauseAfter, boolean metrics,
                              String metricsToken) {
         public static final Operations DEFAULTS = new Operations(null, null, 5, true, null);

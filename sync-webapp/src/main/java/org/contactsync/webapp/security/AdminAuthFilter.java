@@ -3,7 +3,7 @@ package org.contactsync.webapp.security;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Optional;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -14,6 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.contactsync.jaxrs.ApiSettings;
+import org.contactsync.jaxrs.support.BasicCredentials;
+import org.contactsync.jaxrs.support.LoginThrottle;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,23 +27,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A request the container already authenticated passes when it has the role. Otherwise, with the app's own
  * login, the session's login (or HTTP Basic, for API clients) makes the request an {@link AdminRequest}, so
- * {@code getUserPrincipal()} and {@code isUserInRole("contactsync-admin")} hold downstream, Jersey included.
+ * {@code getUserPrincipal()} and {@code isUserInRole("contactsync-admin")} hold downstream, Jersey included. Basic
+ * credentials are parsed by {@link BasicCredentials} and checked by {@link PasswordCheck}, the login form's throttle.
  */
 public final class AdminAuthFilter implements Filter {
     /** The session attribute holding the logged-in administrator's name. */
     public static final String SESSION_USER = "contactsync.admin";
-    public static final String ROLE = "contactsync-admin";
+    public static final String ROLE = ApiSettings.DEFAULT_ADMIN_ROLE;
 
     private static final Logger log = LoggerFactory.getLogger(AdminAuthFilter.class);
 
     private final AuthMode mode;
-    private final AdminCredentials credentials;
+    private final PasswordCheck passwords;
 
-    /** @param credentials the app's own admin credentials; null when the container authenticates */
-    public AdminAuthFilter(AuthMode mode, AdminCredentials credentials) {
+    /** @param passwords checks the app's own admin credentials; null when the container authenticates */
+    public AdminAuthFilter(AuthMode mode, PasswordCheck passwords) {
         this.mode = mode;
-        this.credentials = credentials;
-        if (mode == AuthMode.APP && credentials == null) {
+        this.passwords = passwords;
+        if (mode == AuthMode.APP && passwords == null) {
             throw new IllegalArgumentException("the app's own login needs admin credentials");
         }
     }
@@ -95,18 +99,13 @@ public final class AdminAuthFilter implements Filter {
         }
         boolean api = path.equals("/api") || path.startsWith("/api/") || path.equals("/metrics");
         if (api) {
-            String basicUser = basicUser(req);
-            if (basicUser != null) {
-                chain.doFilter(new AdminRequest(req, basicUser, HttpServletRequest.BASIC_AUTH, ROLE), res);
+            String authorization = req.getHeader("Authorization");
+            if (BasicCredentials.isBasic(authorization)) {
+                basic(req, res, chain, BasicCredentials.parse(authorization));
                 return;
             }
-            res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            // Browsers would pop up their own dialog on a challenge; the page's scripts say who they are.
-            if (req.getHeader("X-Requested-With") == null) {
-                res.setHeader("WWW-Authenticate", "Basic realm=\"ContactSync\", charset=\"UTF-8\"");
-            }
-            json(res, "Log in first: open the sync page and sign in, or send the administrator's user name and "
-                    + "password with HTTP Basic authentication.");
+            unauthorized(req, res, "Log in first: open the sync page and sign in, or send the administrator's user "
+                    + "name and password with HTTP Basic authentication.");
             return;
         }
         if ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) {
@@ -142,26 +141,34 @@ public final class AdminAuthFilter implements Filter {
         }
     }
 
-    private String basicUser(HttpServletRequest req) {
-        String header = req.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
+    private void basic(HttpServletRequest req, HttpServletResponse res, FilterChain chain,
+                       Optional<BasicCredentials> credentials) throws IOException, ServletException {
+        String user = credentials.map(BasicCredentials::user).orElse(null);
+        String password = credentials.map(BasicCredentials::password).orElse(null);
+        PasswordCheck.Result result = passwords.check(req, user, password);
+        if (result instanceof PasswordCheck.Result.Accepted) {
+            chain.doFilter(new AdminRequest(req, user, HttpServletRequest.BASIC_AUTH, ROLE), res);
+        } else if (result instanceof PasswordCheck.Result.Wait w) {
+            log.warn("Refused HTTP Basic credentials from {} unchecked: too many failed sign-ins",
+                    passwords.clientAddress(req));
+            res.setStatus(429);
+            res.setHeader("Retry-After", String.valueOf(LoginThrottle.retryAfterSeconds(w.retryAfter())));
+            json(res, LoginThrottle.message(w.retryAfter()));
+        } else {
+            // Not the user name either: a password is often typed into it by mistake.
+            log.warn("Refused wrong HTTP Basic credentials from {}", passwords.clientAddress(req));
+            unauthorized(req, res, "Wrong user name or password for the ContactSync administrator.");
         }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                return null;
-            }
-            String user = decoded.substring(0, colon);
-            if (credentials.matches(user, decoded.substring(colon + 1))) {
-                return user;
-            }
-            log.warn("Refused HTTP Basic credentials for user '{}' from {}", printable(user), req.getRemoteAddr());
-            return null;
-        } catch (IllegalArgumentException e) {
-            return null;
+    }
+
+    private static void unauthorized(HttpServletRequest req, HttpServletResponse res, String detail)
+            throws IOException {
+        res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        // Browsers would pop up their own dialog on a challenge; the page's scripts say who they are.
+        if (req.getHeader("X-Requested-With") == null) {
+            res.setHeader("WWW-Authenticate", BasicCredentials.CHALLENGE);
         }
+        json(res, detail);
     }
 
     private static void forbidden(HttpServletRequest req, HttpServletResponse res, String path) throws IOException {
@@ -202,10 +209,5 @@ public final class AdminAuthFilter implements Filter {
             }
         }
         return sb.toString();
-    }
-
-    static String printable(String s) {
-        String cleaned = s.replaceAll("\\p{Cntrl}", "?");
-        return cleaned.length() > 64 ? cleaned.substring(0, 64) + "…" : cleaned;
     }
 }

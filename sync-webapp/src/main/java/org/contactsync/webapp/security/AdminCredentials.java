@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -41,6 +42,7 @@ public final class AdminCredentials {
     private final byte[] hash;
     // PBKDF2 is slow on purpose; API clients sending Basic on every request should not pay it each time.
     private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
+    private final AtomicLong hashed = new AtomicLong();
 
     private AdminCredentials(String user, byte[] salt, int iterations, byte[] hash) {
         this.user = Objects.requireNonNull(user, "user");
@@ -89,6 +91,17 @@ public final class AdminCredentials {
         return user;
     }
 
+    /** Whether these exact credentials were verified before: no PBKDF2 hash, so no reason to throttle them. */
+    public boolean verifiedBefore(String candidateUser, String candidatePassword) {
+        return candidateUser != null && candidatePassword != null
+                && verified.containsKey(cacheKey(candidateUser, candidatePassword));
+    }
+
+    /** How many passwords were hashed to check them (the cost a throttle saves). */
+    public long passwordsHashed() {
+        return hashed.get();
+    }
+
     /** Whether the user name and password are the administrator's (constant-time comparisons). */
     public boolean matches(String candidateUser, String candidatePassword) {
         if (candidateUser == null || candidatePassword == null) {
@@ -98,6 +111,7 @@ public final class AdminCredentials {
         if (verified.containsKey(key)) {
             return true;
         }
+        hashed.incrementAndGet();
         boolean userOk = MessageDigest.isEqual(user.getBytes(StandardCharsets.UTF_8),
                 candidateUser.getBytes(StandardCharsets.UTF_8));
         boolean passwordOk = MessageDigest.isEqual(hash, pbkdf2(candidatePassword, salt, iterations));

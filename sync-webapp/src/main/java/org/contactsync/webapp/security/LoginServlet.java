@@ -1,11 +1,6 @@
 package org.contactsync.webapp.security;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.contactsync.jaxrs.support.LoginThrottle;
 import org.contactsync.webapp.page.PageRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,24 +17,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's own login ({@code GET/POST /login}) and logout ({@code POST /logout}). A successful login changes the
  * session id (no session fixation) and stores the user in the session; {@link AdminAuthFilter} does the rest.
- * After many failures in a short time, logins pause for a minute, so the password cannot be guessed quickly.
+ * Passwords are checked by {@link PasswordCheck}, whose throttle HTTP Basic on the API shares, so the password
+ * cannot be guessed quickly by either way in.
  */
 public final class LoginServlet extends HttpServlet {
     private static final Logger log = LoggerFactory.getLogger(LoginServlet.class);
-    static final int MAX_FAILURES = 10;
-    static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
 
-    private final AdminCredentials credentials;
+    private final PasswordCheck passwords;
     private final OriginCheck originCheck;
     private final PageRenderer renderer;
-    private final Clock clock;
-    private final Deque<Instant> failures = new ArrayDeque<>();
 
-    public LoginServlet(AdminCredentials credentials, OriginCheck originCheck, PageRenderer renderer, Clock clock) {
-        this.credentials = credentials;
+    public LoginServlet(PasswordCheck passwords, OriginCheck originCheck, PageRenderer renderer) {
+        this.passwords = passwords;
         this.originCheck = originCheck;
         this.renderer = renderer;
-        this.clock = clock;
     }
 
     @Override
@@ -79,20 +71,22 @@ public final class LoginServlet extends HttpServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("next", next);
         model.put("user", user == null ? "" : user);
-        if (tooManyFailures()) {
-            model.put("error", "Too many failed logins. Wait a minute, then try again.");
-            renderer.render(req, res, 429, "login.ftlh", model);
-            return;
-        }
         if (user == null || user.isBlank() || password == null || password.isEmpty()) {
             model.put("error", "Enter the user name and the password.");
             renderer.render(req, res, 400, "login.ftlh", model);
             return;
         }
-        if (!credentials.matches(user.strip(), password)) {
-            recordFailure();
-            log.warn("Failed admin login for user '{}' from {}", AdminAuthFilter.printable(user),
-                    req.getRemoteAddr());
+        PasswordCheck.Result result = passwords.check(req, user.strip(), password);
+        if (result instanceof PasswordCheck.Result.Wait w) {
+            log.warn("Refused an admin login from {} unchecked: too many failed sign-ins", passwords.clientAddress(req));
+            res.setHeader("Retry-After", String.valueOf(LoginThrottle.retryAfterSeconds(w.retryAfter())));
+            model.put("error", LoginThrottle.message(w.retryAfter()));
+            renderer.render(req, res, 429, "login.ftlh", model);
+            return;
+        }
+        if (result instanceof PasswordCheck.Result.Wrong) {
+            // Not the user name: a password is often typed into it by mistake.
+            log.warn("Failed admin login from {}", passwords.clientAddress(req));
             model.put("error", "The user name or password is wrong. Check them and try again; the password was "
                     + "set with contactsync.admin.password or printed in the server log at first start.");
             renderer.render(req, res, 401, "login.ftlh", model);
@@ -104,8 +98,8 @@ public final class LoginServlet extends HttpServlet {
         } else {
             session = req.getSession(true);
         }
-        session.setAttribute(AdminAuthFilter.SESSION_USER, credentials.user());
-        log.info("Admin '{}' logged in from {}", credentials.user(), req.getRemoteAddr());
+        session.setAttribute(AdminAuthFilter.SESSION_USER, passwords.credentials().user());
+        log.info("Admin '{}' logged in from {}", passwords.credentials().user(), req.getRemoteAddr());
         res.setStatus(HttpServletResponse.SC_SEE_OTHER);
         res.setHeader("Location", req.getContextPath() + next);
     }
@@ -126,20 +120,5 @@ public final class LoginServlet extends HttpServlet {
             return "/";
         }
         return next;
-    }
-
-    private synchronized boolean tooManyFailures() {
-        Instant cutoff = clock.instant().minus(FAILURE_WINDOW);
-        while (!failures.isEmpty() && failures.peekFirst().isBefore(cutoff)) {
-            failures.removeFirst();
-        }
-        return failures.size() >= MAX_FAILURES;
-    }
-
-    private synchronized void recordFailure() {
-        failures.addLast(clock.instant());
-        if (failures.size() > MAX_FAILURES * 2) {
-            failures.removeFirst();
-        }
     }
 }

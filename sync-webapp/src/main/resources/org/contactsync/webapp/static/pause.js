@@ -1,58 +1,45 @@
 /*
  * The paused-schedule banner: after too many failed automatic syncs the server pauses them; this shows why and
- * offers Resume. Standalone (its own small fetch), so it does not depend on how the main page script is split.
+ * offers Resume. A module of its own next to the sync page's, using the pages' one API client.
  * Text goes in with textContent only.
  */
-(function () {
-  'use strict';
+import { api } from './api.js';
 
-  var app = document.getElementById('app');
-  var banner = document.getElementById('pause-banner');
-  if (!app || !banner) { return; }
-  var ctx = app.getAttribute('data-ctx') || '';
-  var text = document.getElementById('pause-text');
-  var resume = document.getElementById('pause-resume');
-  var CHECK_MS = 15000;
+const banner = document.getElementById('pause-banner');
+const text = document.getElementById('pause-text');
+const resume = document.getElementById('pause-resume');
+const CHECK_MS = 15000;
 
-  function call(method, path) {
-    return fetch(ctx + path, {
-      method: method,
-      credentials: 'same-origin',
-      headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch' }
-    }).then(function (res) {
-      return res.json().catch(function () { return {}; }).then(function (body) {
-        if (!res.ok) {
-          throw new Error(body && body.detail ? body.detail
-            : 'The server could not complete the request. Try again in a moment.');
-        }
-        return body;
-      });
-    });
+function show(schedule) {
+  if (schedule && schedule.paused) {
+    text.textContent = schedule.pause_reason || 'Automatic syncs are paused after repeated failures.';
+    banner.hidden = false;
+  } else {
+    banner.hidden = true;
   }
+}
 
-  function show(schedule) {
-    if (schedule && schedule.paused) {
-      text.textContent = schedule.pause_reason || 'Automatic syncs are paused after repeated failures.';
-      banner.hidden = false;
-    } else {
-      banner.hidden = true;
-    }
+async function refresh() {
+  try {
+    show(await api('GET', '/api/sync/schedule'));
+  } catch (e) {
+    // The sync page reports the server being unreachable; the banner just keeps what it showed.
   }
+}
 
-  function refresh() {
-    return call('GET', '/api/sync/schedule').then(show, function () { /* the main script reports errors */ });
-  }
-
-  resume.addEventListener('click', function () {
+if (banner) {
+  resume.addEventListener('click', async () => {
     resume.disabled = true;
-    call('POST', '/api/sync/schedule/resume').then(function (body) {
+    try {
+      const body = await api('POST', '/api/sync/schedule/resume');
       text.textContent = body.message;
-      return refresh();
-    }, function (e) {
+      await refresh();
+    } catch (e) {
       text.textContent = e.message;
-    }).then(function () { resume.disabled = false; });
+    } finally {
+      resume.disabled = false;
+    }
   });
-
   refresh();
   window.setInterval(refresh, CHECK_MS);
-}());
+}

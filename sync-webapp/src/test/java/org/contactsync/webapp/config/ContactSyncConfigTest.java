@@ -9,10 +9,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.contactsync.google.TokenCipher;
+import org.contactsync.sync.Intervals;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
 import org.contactsync.webapp.config.ContactSyncConfig.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -156,7 +159,113 @@ class ContactSyncConfigTest {
         sys.put("contactsync.sync.interval", "2h");
         sys.put("contactsync.sync.full-interval", "1h");
         assertThatThrownBy(this::load).hasMessageContaining("contactsync.sync.full-interval")
-                .hasMessageContaining("shorter than contactsync.sync.interval");
+                .hasMessageContaining("shorter than the incremental interval");
+    }
+
+    @Test
+    void theLeaseIsAMinuteAndTheHeartbeatAQuarterOfItUnlessSet() {
+        assertThat(load().syncLease()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(load().syncHeartbeat()).isEqualTo(Duration.ofSeconds(15));
+        sys.put("contactsync.sync.lease", "2m");
+        assertThat(load().syncHeartbeat()).isEqualTo(Duration.ofSeconds(30));
+        sys.put("contactsync.sync.heartbeat", "45s");
+        assertThat(load().syncHeartbeat()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void aHeartbeatNotShorterThanTheLeaseStopsTheStartNamingTheKey() {
+        sys.put("contactsync.sync.lease", "30s");
+        sys.put("contactsync.sync.heartbeat", "30s");
+        ConfigException e = catchThrowableOfType(ConfigException.class, this::load);
+        assertThat(e.key()).isEqualTo("contactsync.sync.heartbeat");
+        assertThat(e.getMessage()).contains("shorter than contactsync.sync.lease (30s)", "Leave it unset");
+    }
+
+    @Test
+    void aLeaseUnderTenSecondsOrOffIsRefused() {
+        sys.put("contactsync.sync.lease", "5s");
+        assertThat(catchThrowableOfType(ConfigException.class, this::load).getMessage())
+                .contains("contactsync.sync.lease", "'5s' is too short", "at least 10s");
+        sys.put("contactsync.sync.lease", "off");
+        assertThat(catchThrowableOfType(ConfigException.class, this::load).getMessage())
+                .contains("contactsync.sync.lease", "cannot be off");
+    }
+
+    @Test
+    void phoneDirectorySettingsAreReadWithTheirDefaults() {
+        ContactSyncConfig.Phone defaults = load().phone();
+        assertThat(defaults.region()).isEmpty();
+        assertThat(defaults.dialForm()).isEqualTo(org.contactsync.directory.DialRules.Form.AS_WRITTEN);
+        assertThat(defaults.legacyCharset()).isNull();
+        assertThat(defaults.access().enabled()).isFalse();
+        assertThat(defaults.groups()).isEqualTo(org.contactsync.directory.LabelFilter.ALL);
+        sys.put("contactsync.phone.default-region", "de");
+        sys.put("contactsync.directory.dial-form", "National");
+        sys.put("contactsync.directory.legacy-charset", "windows-1251");
+        sys.put("contactsync.directory.allowed-networks", "10.1.0.0/16");
+        sys.put("contactsync.directory.groups", "none");
+        ContactSyncConfig.Phone phone = load().phone();
+        assertThat(phone.region()).isEqualTo("de");
+        assertThat(phone.dialForm()).isEqualTo(org.contactsync.directory.DialRules.Form.NATIONAL);
+        assertThat(phone.legacyCharset().name()).isEqualTo("windows-1251");
+        assertThat(phone.access().allows("10.1.9.9", null)).isTrue();
+        assertThat(phone.access().allows("10.2.9.9", null)).isFalse();
+        assertThat(phone.groups().shows("Friends")).isFalse();
+    }
+
+    @Test
+    void aDialFormOtherThanAsWrittenNeedsTheRegion() {
+        sys.put("contactsync.directory.dial-form", "local");
+        assertThat(catchThrowableOfType(ConfigException.class, this::load).getMessage())
+                .contains("contactsync.directory.dial-form", "contactsync.phone.default-region");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "contactsync.public-base-url|https://phones.example.com/a-path-that-is-far-too-long-for-the-phones-to-accept-because-their-urls-are-limited/and-directory-links-add-more/and-more-and-more-and-more/x",
+            "contactsync.directory.dial-prefix|9-",
+            "contactsync.google.api-root-url|people.example",
+            "contactsync.google.token-url|/token",
+            "contactsync.google.redirect-uri|nope",
+            "contactsync.google.client-id|id-without-secret",
+            "contactsync.sync.full-interval|1m",
+            "contactsync.sync.heartbeat|2m",
+            "contactsync.phone.default-region|Germany",
+            "contactsync.directory.dial-form|shortest",
+            "contactsync.directory.legacy-charset|klingon-1",
+            "contactsync.directory.allowed-networks|10.0.0.0/33"})
+    void aWrongSettingNamesItsOwnKey(String key, String value) {
+        sys.put("contactsync.sync.interval", "5m");
+        sys.put(key, value);
+        ConfigException e = catchThrowableOfType(ConfigException.class, this::load);
+        assertThat(e).as(key + "=" + value).isNotNull();
+        assertThat(e.key()).isEqualTo(key.equals("contactsync.google.client-id") ? "contactsync.google.client-secret"
+                : key);
+        assertThat(e.getMessage()).contains(e.key());
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "unset", value = {
+            // interval, full-interval, incremental, full, automatic
+            "off,   unset, unset, unset, false",
+            "off,   off,   unset, unset, false",
+            "off,   2d,    unset, 2d,    true",
+            "30m,   unset, 30m,   1d,    true",
+            "30m,   off,   30m,   unset, true",
+            "unset, unset, 15m,   1d,    true"})
+    void offMeansOffUnlessAFullIntervalIsSetExplicitly(String interval, String full, String incremental,
+                                                       String expectedFull, boolean automatic) {
+        if (interval != null) {
+            sys.put("contactsync.sync.interval", interval);
+        }
+        if (full != null) {
+            sys.put("contactsync.sync.full-interval", full);
+        }
+        ContactSyncConfig c = load();
+        assertThat(c.syncInterval()).isEqualTo(incremental == null ? null : Intervals.parse(incremental).orElseThrow());
+        assertThat(c.fullSyncInterval()).isEqualTo(expectedFull == null ? null
+                : Intervals.parse(expectedFull).orElseThrow());
+        assertThat(c.automaticSync()).isEqualTo(automatic);
     }
 
     @Test
@@ -165,6 +274,19 @@ class ContactSyncConfigTest {
         assertThatThrownBy(this::load).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("contactsync.vcard.file").hasMessageContaining("nope.vcf")
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void theVCardFallbackCharsetIsWindows1252UnlessConfiguredAndAnUnknownOneIsRefused() {
+        assertThat(load().vcardCharset()).isEqualTo(java.nio.charset.Charset.forName("windows-1252"));
+
+        sys.put("contactsync.vcard.charset", "ISO-8859-2");
+        assertThat(load().vcardCharset()).isEqualTo(java.nio.charset.Charset.forName("ISO-8859-2"));
+
+        sys.put("contactsync.vcard.charset", "klingon-1");
+        assertThatThrownBy(this::load).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("contactsync.vcard.charset").hasMessageContaining("'klingon-1' is not a"
+                        + " character set");
     }
 
     @Test

@@ -1,6 +1,7 @@
-package org.contactsync.google;
+package org.contactsync.jdbc;
 
-import org.contactsync.jdbc.ContactSyncDatabase;
+import org.contactsync.google.GoogleTokenStore;
+import org.contactsync.testkit.GoogleTokenStoreContract;
 import org.contactsync.testkit.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,13 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 class PostgresGoogleTokenStoreTest extends GoogleTokenStoreContract {
     private PostgresTestDatabase pg;
     private ContactSyncDatabase db;
-    private JdbcGoogleTokenStore store;
 
     @BeforeEach
     void open() {
         pg = PostgresTestDatabase.createSchema("google");
         db = ContactSyncDatabase.open(pg.settings());
-        store = new JdbcGoogleTokenStore(db.dataSource());
     }
 
     @AfterEach
@@ -30,6 +29,6 @@ class PostgresGoogleTokenStoreTest extends GoogleTokenStoreContract {
 
     @Override
     protected GoogleTokenStore store() {
-        return store;
+        return db.googleTokenStore();
     }
 }

@@ -1,4 +1,4 @@
-package org.contactsync.google;
+package org.contactsync.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.contactsync.google.GoogleTokenStore;
+import org.contactsync.google.StoredGoogleToken;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link GoogleTokenStore} does; each implementation's test only says how to build one. */
-abstract class GoogleTokenStoreContract {
+public abstract class GoogleTokenStoreContract {
 
     protected abstract GoogleTokenStore store();
 

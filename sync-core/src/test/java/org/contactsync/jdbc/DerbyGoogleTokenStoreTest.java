@@ -1,21 +1,19 @@
-package org.contactsync.google;
+package org.contactsync.jdbc;
 
 import java.util.UUID;
 
-import org.contactsync.jdbc.ContactSyncDatabase;
-import org.contactsync.jdbc.JdbcSettings;
+import org.contactsync.google.GoogleTokenStore;
+import org.contactsync.testkit.GoogleTokenStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The JDBC store on an in-memory Derby database migrated by Flyway (V1.. and V100). */
+/** The JDBC store on an in-memory Derby database migrated by Flyway (every migration). */
 class DerbyGoogleTokenStoreTest extends GoogleTokenStoreContract {
     private ContactSyncDatabase db;
-    private JdbcGoogleTokenStore store;
 
     @BeforeEach
     void open() {
         db = ContactSyncDatabase.open(JdbcSettings.derbyInMemory("google-" + UUID.randomUUID()));
-        store = new JdbcGoogleTokenStore(db.dataSource());
     }
 
     @AfterEach
@@ -25,6 +23,6 @@ class DerbyGoogleTokenStoreTest extends GoogleTokenStoreContract {
 
     @Override
     protected GoogleTokenStore store() {
-        return store;
+        return db.googleTokenStore();
     }
 }
