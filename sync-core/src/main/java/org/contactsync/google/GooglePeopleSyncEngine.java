@@ -14,13 +14,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.services.people.v1.PeopleService;
 import com.google.api.services.people.v1.model.ContactGroup;
 import com.google.api.services.people.v1.model.ListConnectionsResponse;
 import com.google.api.services.people.v1.model.ListContactGroupsResponse;
 import com.google.api.services.people.v1.model.Person;
-import com.google.auth.http.HttpCredentialsAdapter;
 import org.contactsync.contact.Contact;
 import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.sync.CursorExpiredException;
@@ -43,8 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class GooglePeopleSyncEngine implements SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(GooglePeopleSyncEngine.class);
     static final String PERSON_FIELDS = "names,phoneNumbers,emailAddresses,organizations,memberships,metadata";
-    static final String NOT_CONNECTED = "No Google account is connected. Connect one with \"Connect Google\" on the "
-            + "sync page, then run the sync again.";
     private static final String CURSOR_VERSION = "g1";
 
     private final GoogleAccount account;
@@ -74,17 +70,7 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
 
     @Override
     public void sync(SyncContext context) {
-        if (!settings.configured()) {
-            throw new SyncSourceException("Google is not set up: set " + GoogleSettings.KEY_CLIENT_ID + " and "
-                    + GoogleSettings.KEY_CLIENT_SECRET + " (see docs/google.md), restart and connect Google.");
-        }
-        String refreshToken;
-        try {
-            refreshToken = account.refreshToken().orElseThrow(() -> new SyncSourceException(NOT_CONNECTED));
-        } catch (IllegalStateException keyProblem) {
-            throw new SyncSourceException(keyProblem.getMessage(), keyProblem);
-        }
-        PeopleService people = service(refreshToken);
+        PeopleService people = PeopleServices.open(account);
         GoogleCalls calls = new GoogleCalls(settings, context, this.calls);
         String fingerprint = groupsFingerprint(settings.groups());
         String syncToken = null;
@@ -281,20 +267,5 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
-    }
-
-    private PeopleService service(String refreshToken) {
-        HttpCredentialsAdapter credentials = new HttpCredentialsAdapter(account.credentials(refreshToken));
-        int connect = GoogleAccount.millis(settings.connectTimeout());
-        int read = GoogleAccount.millis(settings.readTimeout());
-        HttpRequestInitializer init = request -> {
-            credentials.initialize(request);
-            request.setConnectTimeout(connect);
-            request.setReadTimeout(read);
-        };
-        return new PeopleService.Builder(account.transport(), GoogleAccount.JSON, init)
-                .setRootUrl(settings.apiRootUrl().toString())
-                .setApplicationName("ContactSync")
-                .build();
     }
 }
