@@ -126,7 +126,16 @@ final class WriteBehind {
             lock.lock();
             try {
                 while (queue.isEmpty() && !closed) {
-                    changed.awaitUninterruptibly();
+                    try {
+                        changed.await();
+                    } catch (InterruptedException e) {
+                        // The manager's threads are being stopped: write nothing more.
+                        failure = new SyncCancelledException();
+                        queue.clear();
+                        writerDone = true;
+                        changed.signalAll();
+                        return;
+                    }
                 }
                 if (queue.isEmpty()) {
                     writerDone = true;

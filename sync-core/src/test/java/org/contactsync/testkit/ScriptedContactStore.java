@@ -4,17 +4,11 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
-import org.contactsync.Page;
 import org.contactsync.contact.Contact;
-import org.contactsync.contact.ContactQuery;
 import org.contactsync.contact.ContactStore;
 
 /**
@@ -22,8 +16,7 @@ import org.contactsync.contact.ContactStore;
  * database that went away), or hold it until released (as a slow database), to see what a run does meanwhile.
  * Everything else passes straight through.
  */
-public final class ScriptedContactStore implements ContactStore {
-    private final ContactStore store;
+public final class ScriptedContactStore extends ForwardingContactStore {
     private final AtomicInteger writes = new AtomicInteger();
     private final Deque<Script> scripts = new ArrayDeque<>();
     private volatile RuntimeException failEvery;
@@ -49,7 +42,7 @@ public final class ScriptedContactStore implements ContactStore {
     }
 
     public ScriptedContactStore(ContactStore store) {
-        this.store = store;
+        super(store);
     }
 
     /** Write number {@code n} (1 = the next one) throws {@code failure} and writes nothing. */
@@ -101,46 +94,6 @@ public final class ScriptedContactStore implements ContactStore {
         if (failEvery != null) {
             throw failEvery;
         }
-        store.write(upserts, deletions);
-    }
-
-    @Override
-    public Map<String, String> contentHashes(Collection<String> sourceIds) {
-        return store.contentHashes(sourceIds);
-    }
-
-    @Override
-    public Set<String> sourceIds() {
-        return store.sourceIds();
-    }
-
-    @Override
-    public Optional<Contact> findById(long id) {
-        return store.findById(id);
-    }
-
-    @Override
-    public Optional<Contact> findBySourceId(String sourceId) {
-        return store.findBySourceId(sourceId);
-    }
-
-    @Override
-    public Page<Contact> search(ContactQuery query) {
-        return store.search(query);
-    }
-
-    @Override
-    public long count() {
-        return store.count();
-    }
-
-    @Override
-    public void forEach(Consumer<Contact> action) {
-        store.forEach(action);
-    }
-
-    @Override
-    public long version() {
-        return store.version();
+        delegate.write(upserts, deletions);
     }
 }
