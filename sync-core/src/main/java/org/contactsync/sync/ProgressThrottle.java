@@ -61,6 +61,23 @@ final class ProgressThrottle {
         }
     }
 
+    /**
+     * On each heartbeat: publishes counts that {@link #countsChanged} held back (a batch written within the save
+     * interval of the last report), then writes the latest snapshot, so other nodes see them without waiting for
+     * the engine's next report.
+     */
+    void flush() {
+        SyncStats current = counts.get();
+        boolean behind;
+        synchronized (updateLock) {
+            behind = !snapshot.stats().equals(current);
+        }
+        if (behind) {
+            publish(null, null);
+        }
+        save(true);
+    }
+
     /** The run turned into a full sync (expired cursor). */
     void retype(SyncType type) {
         synchronized (updateLock) {

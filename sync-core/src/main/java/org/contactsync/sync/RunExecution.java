@@ -66,7 +66,7 @@ final class RunExecution implements ReadSupervisor {
             type = effective;
         }
         SyncRun started = progress.snapshot();
-        lease.start(heartbeats, () -> progress.save(true));
+        lease.start(heartbeats, progress::flush);
         runThread.execute(this::execute);
         return started;
     }
