@@ -96,7 +96,7 @@ final class ChangeSink {
         }
     }
 
-    /** Why contacts were skipped, in the order reported (the first {@value #MAX_SKIPPED_REASONS}). */
+    /** Why contacts were skipped, in the order reported (the first {@value #MAX_SKIPPED_REASONS}), for the warning. */
     List<String> skippedReasons() {
         return List.copyOf(skippedReasons);
     }
