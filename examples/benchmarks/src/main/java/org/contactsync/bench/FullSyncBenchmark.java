@@ -82,33 +82,43 @@ final class FullSyncBenchmark {
                     .contactStore(database.contactStore())
                     .stateStore(database.stateStore())
                     .build()) {
-                heap.start();
-                long emulatorCpu = google.cpuNanos();
-                long cpu = BenchMain.processCpuNanos();
-                long t0 = System.nanoTime();
-                SyncRun full = runAndWait(sync, SyncType.FULL);
-                long wall = (System.nanoTime() - t0) / 1_000_000;
-                cpu = (BenchMain.processCpuNanos() - cpu) / 1_000_000;
-                emulatorCpu = (google.cpuNanos() - emulatorCpu) / 1_000_000;
-                FullResult fullResult = new FullResult(kind, contacts, wall, cpu, emulatorCpu, heap.stop(), full);
-
-                List<Long> times = new ArrayList<>();
-                boolean ok = true;
-                long incCpu = 0;
-                for (int i = 0; i < incrementalRuns; i++) {
-                    google.edit(changes);
-                    long c = BenchMain.processCpuNanos();
-                    long s = System.nanoTime();
-                    SyncRun inc = runAndWait(sync, SyncType.INCREMENTAL);
-                    times.add((System.nanoTime() - s) / 1_000_000);
-                    incCpu += BenchMain.processCpuNanos() - c;
-                    ok &= inc.status() == RunStatus.COMPLETED && inc.type() == SyncType.INCREMENTAL
-                            && inc.stats().updated() == changes;
-                }
-                return new Result(fullResult, new IncrementalResult(kind, contacts, changes, times,
-                        incrementalRuns == 0 ? 0 : incCpu / incrementalRuns / 1_000_000, ok));
+                FullResult fullResult = timedFull(heap, google, kind, contacts, sync);
+                return new Result(fullResult, incrementals(google, sync, kind, contacts, changes, incrementalRuns));
             }
         }
+    }
+
+    /** One full sync through {@code sync}, with its wall and CPU time and heap. */
+    static FullResult timedFull(HeapSampler heap, RemoteEmulator google, BenchDatabase.Kind kind, int contacts,
+                                SyncManager sync) throws Exception {
+        heap.start();
+        long emulatorCpu = google.cpuNanos();
+        long cpu = BenchMain.processCpuNanos();
+        long t0 = System.nanoTime();
+        SyncRun full = runAndWait(sync, SyncType.FULL);
+        long wall = (System.nanoTime() - t0) / 1_000_000;
+        cpu = (BenchMain.processCpuNanos() - cpu) / 1_000_000;
+        emulatorCpu = (google.cpuNanos() - emulatorCpu) / 1_000_000;
+        return new FullResult(kind, contacts, wall, cpu, emulatorCpu, heap.stop(), full);
+    }
+
+    /** {@code runs} times: the emulator edits {@code changes} people, then an incremental sync. */
+    static IncrementalResult incrementals(RemoteEmulator google, SyncManager sync, BenchDatabase.Kind kind,
+                                          int contacts, int changes, int runs) throws Exception {
+        List<Long> times = new ArrayList<>();
+        boolean ok = true;
+        long incCpu = 0;
+        for (int i = 0; i < runs; i++) {
+            google.edit(changes);
+            long c = BenchMain.processCpuNanos();
+            long s = System.nanoTime();
+            SyncRun inc = runAndWait(sync, SyncType.INCREMENTAL);
+            times.add((System.nanoTime() - s) / 1_000_000);
+            incCpu += BenchMain.processCpuNanos() - c;
+            ok &= inc.status() == RunStatus.COMPLETED && inc.type() == SyncType.INCREMENTAL
+                    && inc.stats().updated() == changes;
+        }
+        return new IncrementalResult(kind, contacts, changes, times, runs == 0 ? 0 : incCpu / runs / 1_000_000, ok);
     }
 
     /**

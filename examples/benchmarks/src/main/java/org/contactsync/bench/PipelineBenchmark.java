@@ -1,8 +1,6 @@
 package org.contactsync.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,10 +8,8 @@ import org.contactsync.contact.Contact;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
 import org.contactsync.google.GoogleSettings;
-import org.contactsync.sync.RunStatus;
 import org.contactsync.sync.SyncContext;
 import org.contactsync.sync.SyncManager;
-import org.contactsync.sync.SyncRun;
 import org.contactsync.sync.SyncType;
 
 /**
@@ -68,34 +64,10 @@ final class PipelineBenchmark {
                     .contactStore(database.contactStore())
                     .stateStore(database.stateStore())
                     .build()) {
-                heap.start();
-                long cpu = BenchMain.processCpuNanos();
-                long emulatorCpu = google.cpuNanos();
-                long t1 = System.nanoTime();
-                SyncRun full = FullSyncBenchmark.runAndWait(sync, SyncType.FULL);
-                long wall = (System.nanoTime() - t1) / 1_000_000;
-                cpu = (BenchMain.processCpuNanos() - cpu) / 1_000_000;
-                emulatorCpu = (google.cpuNanos() - emulatorCpu) / 1_000_000;
-                FullSyncBenchmark.FullResult fullResult = new FullSyncBenchmark.FullResult(kind, contacts, wall, cpu,
-                        emulatorCpu, heap.stop(), full);
-
-                List<Long> times = new ArrayList<>();
-                boolean ok = true;
-                long incCpu = 0;
+                FullSyncBenchmark.FullResult full = FullSyncBenchmark.timedFull(heap, google, kind, contacts, sync);
                 int runs = latencyMillis == 0 ? incrementalRuns : 0;
-                for (int i = 0; i < runs; i++) {
-                    google.edit(changes);
-                    long c = BenchMain.processCpuNanos();
-                    long s = System.nanoTime();
-                    SyncRun inc = FullSyncBenchmark.runAndWait(sync, SyncType.INCREMENTAL);
-                    times.add((System.nanoTime() - s) / 1_000_000);
-                    incCpu += BenchMain.processCpuNanos() - c;
-                    ok &= inc.status() == RunStatus.COMPLETED && inc.type() == SyncType.INCREMENTAL
-                            && inc.stats().updated() == changes;
-                }
-                return new Result(kind, contacts, latencyMillis, readMillis, fullResult,
-                        new FullSyncBenchmark.IncrementalResult(kind, contacts, changes, times,
-                                runs == 0 ? 0 : incCpu / runs / 1_000_000, ok));
+                return new Result(kind, contacts, latencyMillis, readMillis, full,
+                        FullSyncBenchmark.incrementals(google, sync, kind, contacts, changes, runs));
             }
         }
     }
