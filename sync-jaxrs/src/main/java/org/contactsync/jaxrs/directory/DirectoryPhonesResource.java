@@ -28,12 +28,13 @@ public final class DirectoryPhonesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @io.swagger.v3.oas.annotations.Operation(summary = "For each phone vendor, the URLs to enter in the phone")
     public List<Map<String, Object>> phones(@Context UriInfo uri, @Context HttpHeaders headers) {
         List<Map<String, Object>> result = new ArrayList<>();
         directory.phonebookUrls(uri, headers).forEach((vendor, urls) -> {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("vendor", vendor);
-            v.put("kind", vendor.equals("cisco") ? "browse" : "download");
+            v.put("kind", vendor.equals("cisco") || vendor.endsWith("-browse") ? "browse" : "download");
             v.put("urls", urls);
             v.put("lookup", urls.get(0).replaceFirst("/directory(/.*)?$", "/directory/lookup?number="));
             result.add(v);
