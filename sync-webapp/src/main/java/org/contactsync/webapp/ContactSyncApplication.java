@@ -124,7 +124,7 @@ public final class ContactSyncApplication implements AutoCloseable {
                     : AdminCredentials.loadOrGenerate(config.adminUser(), config.dataDir());
             // One throttle for the login form and HTTP Basic, so neither is a way around the other.
             this.passwordCheck = admin == null ? null : new PasswordCheck(admin.credentials(),
-                    new LoginThrottle(b.clock), config.trustProxy());
+                    new LoginThrottle(b.clock), config.clientUrl());
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;

@@ -328,9 +328,9 @@ class SyncPageBrowserTest {
         BrowserSupport.phoneViewport(driver, 320, 2400);
         open("/");
         await().until(() -> driver.findElements(By.cssSelector("#phones-list > li")).size() == 6);
-        driver.findElement(By.cssSelector("#phones-list > li[data-vendor=polycom] button.compact:last-of-type")).click();
-        await().until(() -> !driver.findElement(By.cssSelector("#phones-list > li[data-vendor=polycom] pre"))
-                .getText().startsWith("Loading"));
+        WebElement polycom = driver.findElement(By.cssSelector("#phones-list > li[data-vendor=polycom]"));
+        polycom.findElement(By.xpath(".//button[text()='Preview']")).click();
+        await().until(() -> polycom.findElement(By.tagName("pre")).getText().contains("<item_list>"));
         assertNoHorizontalScroll("/ with the phones' URLs and a preview", 320);
         driver.executeScript("document.getElementById('phones').scrollIntoView();");
         BrowserSupport.screenshot(driver, "phones-320");

@@ -389,13 +389,8 @@ public final class DirectoryResource {
             return true;
         }
         Object remote = request.getProperty(REMOTE_ADDRESS_PROPERTY);
-        String address = remote == null ? null : remote.toString();
-        if (settings.trustProxy()) {
-            String forwarded = firstValue(request.getHeaderString("X-Forwarded-For"));
-            if (forwarded != null) {
-                address = forwarded;
-            }
-        }
+        String address = new ClientUrl(settings.publicBaseUrl(), settings.trustProxy())
+                .clientAddress(remote == null ? null : remote.toString(), request.getHeaderString("X-Forwarded-For"));
         return settings.access().allows(address, request.getHeaderString("x-CiscoIPPhoneDeviceName"));
     }
 
@@ -453,16 +448,6 @@ public final class DirectoryResource {
     String root(UriInfo uri, HttpHeaders headers) {
         return new ClientUrl(settings.publicBaseUrl(), settings.trustProxy()).base(uri.getBaseUri(),
                 headers.getHeaderString("X-Forwarded-Proto"), headers.getHeaderString("X-Forwarded-Host")) + "directory";
-    }
-
-    /** The first of a comma-separated list (the client-most proxy), or null. */
-    private static String firstValue(String header) {
-        if (header == null) {
-            return null;
-        }
-        int comma = header.indexOf(',');
-        String v = (comma < 0 ? header : header.substring(0, comma)).strip();
-        return v.isEmpty() ? null : v;
     }
 
     private static String shorten(String s) {

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which URL did the client use to reach this application: the one rule behind the CSRF check, the login form's
- * origin check and the phone directory's links. Plain values in (the base URI the server saw, the proxy's headers),
+ * origin check and the phone directory's links; and which address it came from (sign-in throttling, the
+ * directory's access control). Plain values in (the base URI the server saw, the proxy's headers),
  * a URL out; no servlet or JAX-RS type, so every layer can call it.
  *
  * <ol>
@@ -80,6 +81,23 @@ public record ClientUrl(URI publicBaseUrl, boolean trustProxy) {
             return true;
         }
         return host.equals(hostKey(seen(requestBase, forwardedProto, forwardedHost)));
+    }
+
+    /**
+     * The address a request came from: the connection's peer, or behind a trusted proxy the last address in
+     * {@code X-Forwarded-For}, the one the proxy itself saw (earlier ones are whatever the client claimed, so they
+     * can never be trusted: a client outside an allowed network would just name one inside it).
+     *
+     * @param remoteAddress the connection's peer, or null when the host cannot tell
+     */
+    public String clientAddress(String remoteAddress, String forwardedFor) {
+        if (trustProxy && forwardedFor != null && !forwardedFor.isBlank()) {
+            String last = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).strip();
+            if (!last.isEmpty()) {
+                return last;
+            }
+        }
+        return remoteAddress;
     }
 
     /**

@@ -71,20 +71,6 @@ public final class LoginThrottle {
         byUser.remove(key(user));
     }
 
-    /**
-     * The address to count failures against: the connection's peer, or behind a trusted proxy the last address in
-     * {@code X-Forwarded-For} (the one the proxy itself saw; earlier ones are whatever the client claimed).
-     */
-    public static String clientAddress(String remoteAddress, String forwardedFor, boolean trustProxy) {
-        if (trustProxy && forwardedFor != null && !forwardedFor.isBlank()) {
-            String last = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).strip();
-            if (!last.isEmpty()) {
-                return last;
-            }
-        }
-        return remoteAddress;
-    }
-
     /** What a throttled client is told (the page and the API's {@code detail}). */
     public static String message(Duration wait) {
         long s = retryAfterSeconds(wait);

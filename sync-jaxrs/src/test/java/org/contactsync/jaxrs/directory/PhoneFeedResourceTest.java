@@ -281,6 +281,17 @@ class PhoneFeedResourceTest {
     }
 
     @Test
+    void behindATrustedProxyAClientCannotClaimAnAllowedAddressInXForwardedFor() {
+        addContacts();
+        ApiServer server = start(new DirectorySettings(null, null, true, null)
+                .withAccess(PhoneAccess.parse("10.1.0.0/16", null)));
+        remoteAddress = "10.9.9.9"; // the proxy
+        assertThat(get(server, "directory", "X-Forwarded-For", "10.1.2.3, 192.168.1.5").getStatus())
+                .as("the proxy saw 192.168.1.5; the 10.1.2.3 before it is the client's own claim").isEqualTo(403);
+        assertThat(get(server, "directory", "X-Forwarded-For", "192.168.1.5, 10.1.2.3").getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void withoutAccessSettingsEveryoneIsAllowed() {
         addContacts();
         remoteAddress = null;

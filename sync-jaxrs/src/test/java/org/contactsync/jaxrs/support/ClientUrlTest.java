@@ -91,6 +91,14 @@ class ClientUrlTest {
     }
 
     @Test
+    void behindATrustedProxyTheClientsAddressIsTheOneTheProxySawNotWhatTheClientClaimed() {
+        assertThat(PROXY.clientAddress("10.0.0.2", "10.1.2.3, 203.0.113.9")).isEqualTo("203.0.113.9");
+        assertThat(PROXY.clientAddress("10.0.0.2", " 203.0.113.9 ")).isEqualTo("203.0.113.9");
+        assertThat(PROXY.clientAddress("10.0.0.2", null)).isEqualTo("10.0.0.2");
+        assertThat(NO_PROXY.clientAddress("10.0.0.2", "10.1.2.3, 203.0.113.9")).isEqualTo("10.0.0.2");
+    }
+
+    @Test
     void aPublicBaseUrlMustBeAbsolute() {
         assertThatThrownBy(() -> new ClientUrl(URI.create("/relative"), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute");

@@ -73,13 +73,6 @@ class LoginThrottleTest {
     }
 
     @Test
-    void behindATrustedProxyTheAddressIsTheOneTheProxySawNotWhatTheClientClaimed() {
-        assertThat(LoginThrottle.clientAddress("10.0.0.2", "1.2.3.4, 203.0.113.9", true)).isEqualTo("203.0.113.9");
-        assertThat(LoginThrottle.clientAddress("10.0.0.2", "1.2.3.4, 203.0.113.9", false)).isEqualTo("10.0.0.2");
-        assertThat(LoginThrottle.clientAddress("10.0.0.2", null, true)).isEqualTo("10.0.0.2");
-    }
-
-    @Test
     void theMessageIsASentenceWithTheWaitRoundedUp() {
         assertThat(LoginThrottle.message(Duration.ofMillis(1500))).isEqualTo("Too many failed sign-ins from this "
                 + "address or for this user name. Wait 2 seconds, then try again with the right password.");

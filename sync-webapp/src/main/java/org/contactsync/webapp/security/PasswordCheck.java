@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.contactsync.jaxrs.support.ClientUrl;
 import org.contactsync.jaxrs.support.LoginThrottle;
 
 /**
@@ -15,12 +16,12 @@ import org.contactsync.jaxrs.support.LoginThrottle;
 public final class PasswordCheck {
     private final AdminCredentials credentials;
     private final LoginThrottle throttle;
-    private final boolean trustProxy;
+    private final ClientUrl clientUrl;
 
-    public PasswordCheck(AdminCredentials credentials, LoginThrottle throttle, boolean trustProxy) {
+    public PasswordCheck(AdminCredentials credentials, LoginThrottle throttle, ClientUrl clientUrl) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
-        this.trustProxy = trustProxy;
+        this.clientUrl = Objects.requireNonNull(clientUrl, "clientUrl");
     }
 
     /** The outcome of one check. */
@@ -54,7 +55,7 @@ public final class PasswordCheck {
 
     /** The client's address, as the throttle counts it (for the log too). */
     public String clientAddress(HttpServletRequest req) {
-        return LoginThrottle.clientAddress(req.getRemoteAddr(), req.getHeader("X-Forwarded-For"), trustProxy);
+        return clientUrl.clientAddress(req.getRemoteAddr(), req.getHeader("X-Forwarded-For"));
     }
 
     public AdminCredentials credentials() {
