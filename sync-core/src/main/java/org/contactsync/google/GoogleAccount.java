@@ -91,7 +91,7 @@ public final class GoogleAccount {
         q.put("response_type", "code");
         q.put("client_id", settings.clientId());
         q.put("redirect_uri", redirectUri.toString());
-        q.put("scope", GoogleSettings.SCOPE);
+        q.put("scope", String.join(" ", settings.scopes()));
         q.put("access_type", "offline");
         q.put("prompt", "consent");
         q.put("include_granted_scopes", "true");

@@ -43,14 +43,25 @@ final class GoogleCalls {
         T execute() throws IOException;
     }
 
+    /** What a person should check when Google answers 403 to a contacts request. */
+    static final String CONTACTS_FORBIDDEN_ADVICE = "Check that the People API is enabled in the OAuth client's Google"
+            + " Cloud project, then reconnect the Google account on the sync page.";
+
     private final GoogleSettings settings;
     private final SyncContext context;
     private final SourceCallListener listener;
+    private final String forbiddenAdvice;
 
     GoogleCalls(GoogleSettings settings, SyncContext context, SourceCallListener listener) {
+        this(settings, context, listener, CONTACTS_FORBIDDEN_ADVICE);
+    }
+
+    /** @param forbiddenAdvice what to check after a 403, for people (the directory has its own reasons) */
+    GoogleCalls(GoogleSettings settings, SyncContext context, SourceCallListener listener, String forbiddenAdvice) {
         this.settings = settings;
         this.context = context;
         this.listener = listener;
+        this.forbiddenAdvice = forbiddenAdvice;
     }
 
     /**
@@ -78,8 +89,7 @@ final class GoogleCalls {
                 }
                 if (code == 403) {
                     throw new SyncSourceException("Google refused to hand out the contacts (403: " + message(e)
-                            + "). Check that the People API is enabled in the OAuth client's Google Cloud project, "
-                            + "then reconnect the Google account on the sync page.", describe(e), e);
+                            + "). " + forbiddenAdvice, describe(e), e);
                 }
                 if (code != 429 && code < 500) {
                     throw new SyncSourceException("Google rejected the request for " + what + " (HTTP " + code + ": "

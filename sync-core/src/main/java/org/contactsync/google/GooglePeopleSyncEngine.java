@@ -14,16 +14,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.services.people.v1.PeopleService;
 import com.google.api.services.people.v1.model.ContactGroup;
 import com.google.api.services.people.v1.model.ListConnectionsResponse;
 import com.google.api.services.people.v1.model.ListContactGroupsResponse;
 import com.google.api.services.people.v1.model.Person;
-import com.google.auth.http.HttpCredentialsAdapter;
 import org.contactsync.contact.Contact;
 import org.contactsync.metrics.SourceCallListener;
-import org.contactsync.sync.CursorExpiredException;
 import org.contactsync.sync.SyncContext;
 import org.contactsync.sync.SyncEngine;
 import org.contactsync.sync.SyncSourceException;
@@ -43,8 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class GooglePeopleSyncEngine implements SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(GooglePeopleSyncEngine.class);
     static final String PERSON_FIELDS = "names,phoneNumbers,emailAddresses,organizations,memberships,metadata";
-    static final String NOT_CONNECTED = "No Google account is connected. Connect one with \"Connect Google\" on the "
-            + "sync page, then run the sync again.";
     private static final String CURSOR_VERSION = "g1";
 
     private final GoogleAccount account;
@@ -74,22 +69,13 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
 
     @Override
     public void sync(SyncContext context) {
-        if (!settings.configured()) {
-            throw new SyncSourceException("Google is not set up: set " + GoogleSettings.KEY_CLIENT_ID + " and "
-                    + GoogleSettings.KEY_CLIENT_SECRET + " (see docs/google.md), restart and connect Google.");
-        }
-        String refreshToken;
-        try {
-            refreshToken = account.refreshToken().orElseThrow(() -> new SyncSourceException(NOT_CONNECTED));
-        } catch (IllegalStateException keyProblem) {
-            throw new SyncSourceException(keyProblem.getMessage(), keyProblem);
-        }
-        PeopleService people = service(refreshToken);
+        PeopleService people = PeopleServices.open(account);
         GoogleCalls calls = new GoogleCalls(settings, context, this.calls);
-        String fingerprint = groupsFingerprint(settings.groups());
+        GoogleCursor cursor = new GoogleCursor(CURSOR_VERSION, groupsFingerprint(settings.groups()),
+                "the selected contact groups (" + GoogleSettings.KEY_GROUPS + ") changed since the last sync");
         String syncToken = null;
         if (context.type() == SyncType.INCREMENTAL) {
-            syncToken = syncTokenFrom(context.cursor().orElse(null), fingerprint);
+            syncToken = cursor.syncToken(context.cursor().orElse(null));
         }
 
         context.progress(0, "Reading Google contact groups");
@@ -132,7 +118,7 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
             }
             pageToken = resp.getNextPageToken();
             if (pageToken == null && resp.getNextSyncToken() != null) {
-                context.newCursor(CURSOR_VERSION + ";" + fingerprint + ";" + resp.getNextSyncToken());
+                context.newCursor(cursor.of(resp.getNextSyncToken()));
             }
             progress(context, incremental, page, seen, total);
         } while (pageToken != null && !pageToken.isEmpty());
@@ -255,21 +241,6 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
                 || wanted.equalsIgnoreCase(g.getFormattedName());
     }
 
-    private static String syncTokenFrom(String cursor, String fingerprint) {
-        if (cursor == null) {
-            throw new CursorExpiredException("no stored Google sync token");
-        }
-        String[] parts = cursor.split(";", 3);
-        if (parts.length != 3 || !CURSOR_VERSION.equals(parts[0]) || parts[2].isEmpty()) {
-            throw new CursorExpiredException("the stored Google sync token has an unknown format");
-        }
-        if (!parts[1].equals(fingerprint)) {
-            throw new CursorExpiredException("the selected contact groups (" + GoogleSettings.KEY_GROUPS
-                    + ") changed since the last sync");
-        }
-        return parts[2];
-    }
-
     static String groupsFingerprint(List<String> groups) {
         if (groups.isEmpty()) {
             return "all";
@@ -281,20 +252,5 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
-    }
-
-    private PeopleService service(String refreshToken) {
-        HttpCredentialsAdapter credentials = new HttpCredentialsAdapter(account.credentials(refreshToken));
-        int connect = GoogleAccount.millis(settings.connectTimeout());
-        int read = GoogleAccount.millis(settings.readTimeout());
-        HttpRequestInitializer init = request -> {
-            credentials.initialize(request);
-            request.setConnectTimeout(connect);
-            request.setReadTimeout(read);
-        };
-        return new PeopleService.Builder(account.transport(), GoogleAccount.JSON, init)
-                .setRootUrl(settings.apiRootUrl().toString())
-                .setApplicationName("ContactSync")
-                .build();
     }
 }

@@ -31,6 +31,7 @@ import java.util.function.Function;
  * @param retryMaxTotal     how long one call may keep failing before the run gives up
  * @param pageSize          contacts per page (1..1000)
  * @param stateTimeToLive   how long a started "connect" may take before its {@code state} expires
+ * @param scopes            the OAuth scopes asked for when connecting (default: contacts.readonly)
  */
 public record GoogleSettings(
         String clientId,
@@ -47,7 +48,8 @@ public record GoogleSettings(
         Duration retryMaxDelay,
         Duration retryMaxTotal,
         int pageSize,
-        Duration stateTimeToLive) {
+        Duration stateTimeToLive,
+        List<String> scopes) {
 
     public static final String KEY_CLIENT_ID = "contactsync.google.client-id";
     public static final String KEY_CLIENT_SECRET = "contactsync.google.client-secret";
@@ -77,6 +79,7 @@ public record GoogleSettings(
         retryMaxDelay = positive(retryMaxDelay, Duration.ofSeconds(30), "retryMaxDelay");
         retryMaxTotal = positive(retryMaxTotal, Duration.ofMinutes(2), "retryMaxTotal");
         stateTimeToLive = positive(stateTimeToLive, Duration.ofMinutes(10), "stateTimeToLive");
+        scopes = scopes == null || scopes.isEmpty() ? List.of(SCOPE) : List.copyOf(scopes);
         if (pageSize == 0) {
             pageSize = 1000;
         }
@@ -124,7 +127,7 @@ public record GoogleSettings(
                 .apiRootUrl(apiRootUrl).tokenUrl(tokenUrl).authUrl(authUrl).redirectUri(redirectUri)
                 .connectTimeout(connectTimeout).readTimeout(readTimeout).retryInitialDelay(retryInitialDelay)
                 .retryMaxDelay(retryMaxDelay).retryMaxTotal(retryMaxTotal).pageSize(pageSize)
-                .stateTimeToLive(stateTimeToLive);
+                .stateTimeToLive(stateTimeToLive).scopes(scopes);
     }
 
     @Override
@@ -188,6 +191,7 @@ public record GoogleSettings(
         private Duration retryMaxTotal;
         private int pageSize;
         private Duration stateTimeToLive;
+        private List<String> scopes;
 
         private Builder() {
         }
@@ -267,10 +271,19 @@ public record GoogleSettings(
             return this;
         }
 
+        /**
+         * The OAuth scopes asked for when connecting; default {@link #SCOPE} (contacts.readonly). The Workspace
+         * directory needs {@code GoogleDirectorySyncEngine.SCOPE}.
+         */
+        public Builder scopes(List<String> v) {
+            this.scopes = v;
+            return this;
+        }
+
         public GoogleSettings build() {
             return new GoogleSettings(clientId, clientSecret, tokenKey, groups, apiRootUrl, tokenUrl, authUrl,
                     redirectUri, connectTimeout, readTimeout, retryInitialDelay, retryMaxDelay, retryMaxTotal,
-                    pageSize, stateTimeToLive);
+                    pageSize, stateTimeToLive, scopes);
         }
     }
 }

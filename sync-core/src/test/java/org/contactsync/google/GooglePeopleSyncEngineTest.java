@@ -401,7 +401,7 @@ class GooglePeopleSyncEngineTest {
         SyncRun run = f.run(SyncType.FULL);
 
         assertThat(run.status()).isEqualTo(RunStatus.ERROR);
-        assertThat(run.error()).isEqualTo(GooglePeopleSyncEngine.NOT_CONNECTED);
+        assertThat(run.error()).isEqualTo(PeopleServices.NOT_CONNECTED);
     }
 
     private List<String> givenASyncedStoreWithPendingChanges() throws Exception {

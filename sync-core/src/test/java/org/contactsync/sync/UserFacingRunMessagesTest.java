@@ -3,27 +3,28 @@ package org.contactsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.contactsync.Page;
 import org.contactsync.contact.Contact;
-import org.contactsync.contact.ContactQuery;
 import org.contactsync.contact.ContactStore;
 import org.contactsync.contact.InMemoryContactStore;
+import org.contactsync.carddav.CardDavSettings;
+import org.contactsync.carddav.CardDavSyncEngine;
+import org.contactsync.google.GoogleDirectorySyncEngine;
 import org.contactsync.google.GooglePeopleSyncEngine;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GoogleSettings;
@@ -31,10 +32,12 @@ import org.contactsync.google.InMemoryGoogleTokenStore;
 import org.contactsync.jdbc.ContactSyncDatabase;
 import org.contactsync.jdbc.DataAccessException;
 import org.contactsync.jdbc.JdbcSettings;
+import org.contactsync.testkit.ScriptedContactStore;
 import org.contactsync.testkit.ScriptedSyncEngine;
 import org.contactsync.testkit.google.Fault;
 import org.contactsync.testkit.google.PeopleApiEmulator;
 import org.contactsync.vcard.VCardSyncEngine;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +46,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Whatever fails (the People API, a vCard file, the contact store), what a person reads about a run (its message,
+ * Whatever fails (the People API, the Workspace directory, a CardDAV server, a vCard file, the contact store), what a person reads about a run (its message,
  * warning and every "current operation" shown while it ran) is a sentence: no exception class, no Java package, no
  * stack frame. Those belong in the technical detail and the log.
  */
@@ -52,15 +55,33 @@ class UserFacingRunMessagesTest {
     static Path dir;
     private static PeopleApiEmulator google;
 
+    /** A web server that is not a good CardDAV server: /401/, /403/, /500/ answer so, /html/ with a web page. */
+    private static HttpServer notDav;
+
     @BeforeAll
-    static void startEmulator() {
+    static void startServers() throws IOException {
         google = PeopleApiEmulator.start();
         google.generatePeople(30);
+        notDav = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        for (int status : new int[] {401, 403, 500}) {
+            notDav.createContext("/" + status + "/", ex -> {
+                ex.sendResponseHeaders(status, -1);
+                ex.close();
+            });
+        }
+        notDav.createContext("/html/", ex -> {
+            byte[] page = "<html><body>Welcome<br></body></html>".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        notDav.start();
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void stopServers() {
         google.close();
+        notDav.stop(0);
     }
 
     /** A failure path: how to build the engine and store for it, and what status the run ends with. */
@@ -105,6 +126,26 @@ class UserFacingRunMessagesTest {
             return new GooglePeopleSyncEngine(new GoogleAccount(settings, new InMemoryGoogleTokenStore()));
         }, d -> new InMemoryContactStore(), RunStatus.ERROR));
 
+        // The Workspace directory.
+        paths.add(new Path_("Google directory: empty (contact sharing off)",
+                d -> new GoogleDirectorySyncEngine(account(s -> { }, null)), d -> new InMemoryContactStore(),
+                RunStatus.ERROR));
+        paths.add(new Path_("Google directory: 403", d -> {
+            SyncEngine engine = new GoogleDirectorySyncEngine(account(s -> { }, null));
+            google.denyDirectory(true);
+            return engine;
+        }, d -> new InMemoryContactStore(), RunStatus.ERROR));
+
+        // CardDAV servers.
+        for (String what : List.of("401", "403", "500", "html")) {
+            paths.add(new Path_("CardDAV: " + what, d -> new CardDavSyncEngine(CardDavSettings.of(URI.create(
+                    "http://127.0.0.1:" + notDav.getAddress().getPort() + "/" + what + "/book/"), "u", "p")),
+                    d -> new InMemoryContactStore(), RunStatus.ERROR));
+        }
+        paths.add(new Path_("CardDAV: nothing listening", d -> new CardDavSyncEngine(CardDavSettings.of(
+                URI.create("http://127.0.0.1:1/book/"), "u", "p")), d -> new InMemoryContactStore(),
+                RunStatus.ERROR));
+
         // vCard files.
         paths.add(new Path_("vCard: missing file", d -> new VCardSyncEngine(d.resolve("missing.vcf")),
                 d -> new InMemoryContactStore(), RunStatus.ERROR));
@@ -125,10 +166,10 @@ class UserFacingRunMessagesTest {
         // The contact store failing.
         String card = "BEGIN:VCARD\r\nFN:Ann\r\nTEL:+1 212 555 0100\r\nEND:VCARD\r\n";
         paths.add(new Path_("store: a bug in the store", d -> vcard(d, card.getBytes(StandardCharsets.UTF_8)),
-                d -> new FailingStore(new NullPointerException("Cannot invoke \"java.util.Map.get(Object)\"")),
+                d -> failingStore(new NullPointerException("Cannot invoke \"java.util.Map.get(Object)\"")),
                 RunStatus.ERROR));
         paths.add(new Path_("store: a JDBC failure", d -> vcard(d, card.getBytes(StandardCharsets.UTF_8)),
-                d -> new FailingStore(new DataAccessException("Could not write contacts",
+                d -> failingStore(new DataAccessException("Could not write contacts",
                         new SQLException("java.net.ConnectException: Connection refused", "08001"))),
                 RunStatus.ERROR));
         paths.add(new Path_("store: a closed Derby database", d -> vcard(d, card.getBytes(StandardCharsets.UTF_8)),
@@ -169,6 +210,10 @@ class UserFacingRunMessagesTest {
             assertThat(run.status()).as(run.error()).isEqualTo(path.expected());
             if (run.status() == RunStatus.ERROR) {
                 assertThat(run.error()).as("a failed run says what happened").isNotBlank().endsWith(".");
+                if (!path.name().startsWith("engine:") && !path.name().startsWith("store: a bug")) {
+                    assertThat(run.error()).as("a failure this code foresees says which one")
+                            .doesNotStartWith("The sync failed unexpectedly");
+                }
             }
             for (String message : shown) {
                 if (message != null) {
@@ -181,7 +226,16 @@ class UserFacingRunMessagesTest {
     }
 
     private static SyncEngine google(Consumer<GoogleSettings.Builder> tweak, Fault connections, Fault groups) {
+        GoogleAccount account = account(tweak, connections);
+        if (groups != null) {
+            google.failContactGroups(groups, Integer.MAX_VALUE);
+        }
+        return new GooglePeopleSyncEngine(account);
+    }
+
+    private static GoogleAccount account(Consumer<GoogleSettings.Builder> tweak, Fault connections) {
         google.clearFaults();
+        google.denyDirectory(false);
         GoogleSettings.Builder b = google.settings().retryMaxTotal(Duration.ofMillis(300))
                 .readTimeout(Duration.ofMillis(200));
         tweak.accept(b);
@@ -191,10 +245,7 @@ class UserFacingRunMessagesTest {
         if (connections != null) {
             google.failConnections(connections, Integer.MAX_VALUE);
         }
-        if (groups != null) {
-            google.failContactGroups(groups, Integer.MAX_VALUE);
-        }
-        return new GooglePeopleSyncEngine(new GoogleAccount(settings, tokens));
+        return new GoogleAccount(settings, tokens);
     }
 
     private static SyncEngine vcard(Path d, byte[] content) {
@@ -208,57 +259,7 @@ class UserFacingRunMessagesTest {
     }
 
     /** A store that reads like an empty one and fails every write. */
-    private static final class FailingStore implements ContactStore {
-        private final InMemoryContactStore empty = new InMemoryContactStore();
-        private final RuntimeException failure;
-
-        FailingStore(RuntimeException failure) {
-            this.failure = failure;
-        }
-
-        @Override
-        public Map<String, String> contentHashes(Collection<String> sourceIds) {
-            return empty.contentHashes(sourceIds);
-        }
-
-        @Override
-        public Set<String> sourceIds() {
-            return empty.sourceIds();
-        }
-
-        @Override
-        public void write(List<Contact> upserts, Collection<String> deletions) {
-            throw failure;
-        }
-
-        @Override
-        public Optional<Contact> findById(long id) {
-            return empty.findById(id);
-        }
-
-        @Override
-        public Optional<Contact> findBySourceId(String sourceId) {
-            return empty.findBySourceId(sourceId);
-        }
-
-        @Override
-        public Page<Contact> search(ContactQuery query) {
-            return empty.search(query);
-        }
-
-        @Override
-        public long count() {
-            return empty.count();
-        }
-
-        @Override
-        public void forEach(Consumer<Contact> action) {
-            empty.forEach(action);
-        }
-
-        @Override
-        public long version() {
-            return empty.version();
-        }
+    private static ContactStore failingStore(RuntimeException failure) {
+        return new ScriptedContactStore(new InMemoryContactStore()).failEveryWrite(failure);
     }
 }

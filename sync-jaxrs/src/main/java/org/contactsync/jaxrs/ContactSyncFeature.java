@@ -16,6 +16,7 @@ import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
 import org.contactsync.jaxrs.metrics.DirectoryRequestMetrics;
 import org.contactsync.jaxrs.metrics.MetricsResource;
 import org.contactsync.jaxrs.metrics.MetricsTokenFilter;
+import org.contactsync.jaxrs.openapi.OpenApiResource;
 import org.contactsync.jaxrs.support.AdminAuthFilter;
 import org.contactsync.jaxrs.support.ApiExceptionMappers;
 import org.contactsync.jaxrs.support.ApiJson;
@@ -99,7 +100,24 @@ public final class ContactSyncFeature implements Feature {
         context.register(new StopEventsOnShutdown(events));
 
         components.forEach(context::register);
+        context.register(new OpenApiResource(resourceClasses(), objectMapper));
         return true;
+    }
+
+    /** The classes of every resource this feature mounts, for the OpenAPI description. */
+    private java.util.Set<Class<?>> resourceClasses() {
+        java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>(List.of(SyncResource.class,
+                ContactsResource.class, HealthResource.class));
+        if (metrics != null) {
+            classes.add(MetricsResource.class);
+        }
+        for (Object c : components) {
+            Class<?> type = c instanceof Class<?> k ? k : c.getClass();
+            if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                classes.add(type);
+            }
+        }
+        return classes;
     }
 
     /** Stops the application's event poller and closes its streams when Jersey shuts the application down. */

@@ -1,6 +1,7 @@
 package org.contactsync.webapp;
 
 import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.contactsync.directory.CiscoDirectory;
 import org.contactsync.directory.DirectorySnapshot;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
+import org.contactsync.alert.AlertDispatcher;
+import org.contactsync.alert.SyncAlerts;
+import org.contactsync.alert.WebhookAlertSender;
 import org.contactsync.health.HealthChecker;
 import org.contactsync.health.HealthChecks;
 import org.contactsync.health.SyncFreshness;
@@ -20,6 +24,7 @@ import org.contactsync.jaxrs.ContactSyncFeature;
 import org.contactsync.jaxrs.directory.DirectoryPhonesResource;
 import org.contactsync.jaxrs.directory.DirectoryResource;
 import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
+import org.contactsync.jaxrs.sync.ScheduleResource;
 import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.jaxrs.support.LoginThrottle;
@@ -59,6 +64,7 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final List<Object> extraComponents;
     private final SyncFreshness freshness;
     private final ContactSyncMetrics metrics;
+    private final SyncAlerts alerts;
 
     private ContactSyncApplication(Builder b) {
         this.config = b.config;
@@ -101,10 +107,16 @@ public final class ContactSyncApplication implements AutoCloseable {
             SyncSchedule schedule = config.syncInterval() == null && config.fullSyncInterval() == null
                     ? SyncSchedule.OFF
                     : new SyncSchedule(config.syncInterval(), config.fullSyncInterval(), b.initialDelay);
-            this.scheduler = new SyncScheduler(manager, schedule).start();
+            this.scheduler = new SyncScheduler(manager, schedule).pauseAfter(config.operations().pauseAfter()).start();
             opened.add(scheduler);
             Duration staleAfter = config.operations().staleAfter();
             this.freshness = staleAfter == null ? null : new SyncFreshness(database.syncStateStore(), staleAfter);
+            URI webhook = config.operations().webhookUrl();
+            this.alerts = webhook == null ? null
+                    : SyncAlerts.start(manager, new AlertDispatcher(new WebhookAlertSender(webhook)), freshness);
+            if (alerts != null) {
+                opened.add(alerts);
+            }
             this.admin = config.auth() == AuthMode.CONTAINER ? null
                     : config.adminPassword() != null
                     ? new AdminCredentials.Loaded(AdminCredentials.of(config.adminUser(), config.adminPassword()),
@@ -187,6 +199,7 @@ public final class ContactSyncApplication implements AutoCloseable {
         if (googleAccount != null) {
             list.add(new GoogleAuthResource(googleAccount));
         }
+        list.add(new ScheduleResource(scheduler));
         return list;
     }
 
@@ -238,6 +251,9 @@ public final class ContactSyncApplication implements AutoCloseable {
             all.add(metrics);
         }
         all.addAll(List.of(database, manager, scheduler));
+        if (alerts != null) {
+            all.add(alerts);
+        }
         closeAll(all);
         log.info("ContactSync stopped");
     }

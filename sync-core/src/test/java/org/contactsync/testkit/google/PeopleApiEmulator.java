@@ -88,12 +88,20 @@ public final class PeopleApiEmulator implements AutoCloseable {
     private int tokenCounter;
     private int tokenRequests;
 
+    // Workspace directory: resource name -> its source type; guarded by "this".
+    private final Map<String, String> directory = new HashMap<>();
+    private final List<RecordedRequest> directoryRequests = new ArrayList<>();
+    private boolean directorySharing = true;
+    private boolean directoryDenied;
+
     // Faults and request log; guarded by "this".
     private final List<FaultRule> faults = new ArrayList<>();
     private final List<Fault> groupFaults = new ArrayList<>();
     private int groupFaultsLeft;
     private final List<RecordedRequest> connectionRequests = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** How long each connections.list page takes to answer, as a real account over the internet does. */
+    private volatile Duration pageLatency = Duration.ZERO;
 
     private PeopleApiEmulator() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -205,7 +213,7 @@ public final class PeopleApiEmulator implements AutoCloseable {
     public synchronized int livePeopleCount() {
         int n = 0;
         for (EmulatedPerson p : people) {
-            if (!p.deleted) {
+            if (!p.deleted && !directory.containsKey(p.resourceName)) {
                 n++;
             }
         }
@@ -216,11 +224,59 @@ public final class PeopleApiEmulator implements AutoCloseable {
     public synchronized List<String> liveResourceNames() {
         List<String> out = new ArrayList<>();
         for (EmulatedPerson p : people) {
-            if (!p.deleted) {
+            if (!p.deleted && !directory.containsKey(p.resourceName)) {
                 out.add(p.resourceName);
             }
         }
         return out;
+    }
+
+    /** Directory source type of the domain's user profiles. */
+    public static final String DOMAIN_PROFILE = "DIRECTORY_SOURCE_TYPE_DOMAIN_PROFILE";
+    /** Directory source type of the domain's shared contacts. */
+    public static final String DOMAIN_CONTACT = "DIRECTORY_SOURCE_TYPE_DOMAIN_CONTACT";
+
+    /**
+     * Adds {@code count} generated people to the Workspace directory ({@code people.listDirectoryPeople}), of source
+     * type {@code sourceType} ({@link #DOMAIN_PROFILE} or {@link #DOMAIN_CONTACT}); they are not in the account's
+     * contacts. Edit and delete them with {@link #editPerson} and {@link #deletePerson}.
+     */
+    public synchronized List<String> generateDirectoryPeople(int count, String sourceType) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long n = ++generated;
+            EmulatedPerson p = new EmulatedPerson(resourceNameFor(n));
+            fillGenerated(p, n);
+            directory.put(p.resourceName, sourceType);
+            insert(p);
+            ids.add(p.resourceName);
+        }
+        return ids;
+    }
+
+    /** Resource names of the directory's people now, in listing order. */
+    public synchronized List<String> liveDirectoryNames() {
+        List<String> out = new ArrayList<>();
+        for (EmulatedPerson p : people) {
+            if (!p.deleted && directory.containsKey(p.resourceName)) {
+                out.add(p.resourceName);
+            }
+        }
+        return out;
+    }
+
+    /** The domain's "contact sharing" setting: when off, the directory answers with no people at all. */
+    public synchronized void directorySharing(boolean on) {
+        directorySharing = on;
+    }
+
+    /** Whether listDirectoryPeople answers 403 PERMISSION_DENIED (no directory scope, or not allowed). */
+    public synchronized void denyDirectory(boolean deny) {
+        directoryDenied = deny;
+    }
+
+    public synchronized List<RecordedRequest> directoryRequests() {
+        return List.copyOf(directoryRequests);
     }
 
     /** The name a person is shown with (null for a person without a name). */
@@ -319,6 +375,14 @@ public final class PeopleApiEmulator implements AutoCloseable {
         groupFaults.clear();
     }
 
+    /** Each connections.list page is answered only after {@code latency} (default: at once), faults aside. */
+    public void pageLatency(Duration latency) {
+        if (latency == null || latency.isNegative()) {
+            throw new IllegalArgumentException("page latency must be zero or more, was " + latency);
+        }
+        this.pageLatency = latency;
+    }
+
     /** Every connections.list request so far, oldest first. */
     public synchronized List<RecordedRequest> connectionRequests() {
         return List.copyOf(connectionRequests);
@@ -344,6 +408,8 @@ public final class PeopleApiEmulator implements AutoCloseable {
             Map<String, String> q = parseQuery(ex.getRequestURI().getRawQuery());
             if (method.equals("GET") && path.equals("/v1/people/me/connections")) {
                 connections(ex, q);
+            } else if (method.equals("GET") && path.equals("/v1/people:listDirectoryPeople")) {
+                directoryPeople(ex, q);
             } else if (method.equals("GET") && path.equals("/v1/contactGroups")) {
                 contactGroups(ex);
             } else if (method.equals("POST") && path.equals("/token")) {
@@ -365,6 +431,9 @@ public final class PeopleApiEmulator implements AutoCloseable {
         synchronized (this) {
             connectionRequests.add(new RecordedRequest("GET", ex.getRequestURI().getPath(), q));
             fault = nextFault();
+        }
+        if (!pageLatency.isZero()) {
+            sleep(pageLatency);
         }
         if (fault != null && fault.kind() == Fault.Kind.STATUS) {
             sendStatusFault(ex, fault);
@@ -443,9 +512,18 @@ public final class PeopleApiEmulator implements AutoCloseable {
 
     /** Builds one page, or sends an error and returns null. Caller holds the lock. */
     private String listConnections(HttpExchange ex, Map<String, String> q) throws IOException {
-        String fields = q.get("personFields");
+        return listPage(ex, q, "personFields", "connections", p -> !directory.containsKey(p.resourceName));
+    }
+
+    /**
+     * One page of {@code connections.list} or {@code people.listDirectoryPeople}: the people {@code listed} accepts,
+     * with the fields of mask parameter {@code maskParam}, in an array named {@code arrayName}.
+     */
+    private String listPage(HttpExchange ex, Map<String, String> q, String maskParam, String arrayName,
+                            java.util.function.Predicate<EmulatedPerson> listed) throws IOException {
+        String fields = q.get(maskParam);
         if (fields == null || fields.isBlank()) {
-            sendError(ex, 400, "INVALID_ARGUMENT", "personFields mask is required. Please specify one or more valid "
+            sendError(ex, 400, "INVALID_ARGUMENT", maskParam + " mask is required. Please specify one or more valid "
                     + "paths. Valid paths are documented at https://developers.google.com/people/api/rest/v1/people"
                     + "/connections/list.", null);
             return null;
@@ -507,17 +585,17 @@ public final class PeopleApiEmulator implements AutoCloseable {
         boolean incremental = since >= 0;
         int total = 0;
         for (EmulatedPerson p : people) {
-            if (incremental ? p.seq > since : !p.deleted) {
+            if (listed.test(p) && (incremental ? p.seq > since : !p.deleted)) {
                 total++;
             }
         }
         StringBuilder sb = new StringBuilder(Math.max(256, Math.min(pageSize, total) * 700));
-        sb.append("{\"connections\":[");
+        sb.append("{\"").append(arrayName).append("\":[");
         int count = 0;
         int i = start;
         for (; i < people.size() && count < pageSize; i++) {
             EmulatedPerson p = people.get(i);
-            if (incremental ? p.seq > since : !p.deleted) {
+            if (listed.test(p) && (incremental ? p.seq > since : !p.deleted)) {
                 if (count > 0) {
                     sb.append(',');
                 }
@@ -528,7 +606,7 @@ public final class PeopleApiEmulator implements AutoCloseable {
         boolean more = false;
         for (int j = i; j < people.size(); j++) {
             EmulatedPerson p = people.get(j);
-            if (incremental ? p.seq > since : !p.deleted) {
+            if (listed.test(p) && (incremental ? p.seq > since : !p.deleted)) {
                 more = true;
                 break;
             }
@@ -543,6 +621,40 @@ public final class PeopleApiEmulator implements AutoCloseable {
         }
         sb.append(",\"totalPeople\":").append(total).append(",\"totalItems\":").append(total).append('}');
         return sb.toString();
+    }
+
+    /** {@code people.listDirectoryPeople}: the Workspace directory, with readMask, sources, paging and sync tokens. */
+    private void directoryPeople(HttpExchange ex, Map<String, String> q) throws IOException {
+        Fault fault;
+        synchronized (this) {
+            fault = nextFault(); // the connections.list faults apply here too (STATUS ones)
+        }
+        if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+            sendStatusFault(ex, fault);
+            return;
+        }
+        if (!authorized(ex)) {
+            sendUnauthenticated(ex);
+            return;
+        }
+        String body;
+        synchronized (this) {
+            directoryRequests.add(new RecordedRequest("GET", ex.getRequestURI().getPath(), q));
+            if (directoryDenied) {
+                sendError(ex, 403, "PERMISSION_DENIED", "The caller does not have permission", null);
+                return;
+            }
+            String sources = q.get("sources");
+            if (sources == null || sources.isBlank()) {
+                sendError(ex, 400, "INVALID_ARGUMENT", "Request must specify at least one directory source.", null);
+                return;
+            }
+            body = listPage(ex, q, "readMask", "people", p -> directory.containsKey(p.resourceName)
+                    && directorySharing && sources.contains(directory.get(p.resourceName)));
+        }
+        if (body != null) {
+            send(ex, 200, body.replaceAll(",\"total(People|Items)\":\\d+", ""));
+        }
     }
 
     private void contactGroups(HttpExchange ex) throws IOException {
@@ -907,7 +1019,7 @@ public final class PeopleApiEmulator implements AutoCloseable {
             int eq = pair.indexOf('=');
             String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            m.putIfAbsent(k, v);
+            m.merge(k, v, (a, b) -> a + "," + b); // repeated parameters (sources=A&sources=B) joined with ','
         }
         return m;
     }
