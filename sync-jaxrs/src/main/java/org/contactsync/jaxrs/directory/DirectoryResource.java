@@ -311,12 +311,13 @@ public final class DirectoryResource {
         String directoryRoot = root(uri, request);
         String root = directoryRoot + "/" + vendor + "/browse";
         if (!allowed(request)) {
-            return plain(403, "This phone directory is limited to the phones of this site; ask the administrator "
-                    + "to allow this phone.");
+            return send(pagesOf.error(403, "Not allowed", "This phone directory is limited to the phones of this "
+                    + "site. Ask the administrator to allow this phone.", root), StandardCharsets.UTF_8);
         }
         DirectorySnapshot snapshot = snapshotOrNull();
         if (snapshot == null) {
-            return plain(503, "The contacts cannot be loaded right now. Try again in a minute.");
+            return send(pagesOf.error(503, "Unavailable", "The contacts cannot be loaded right now. Try again in "
+                    + "a minute.", root), StandardCharsets.UTF_8);
         }
         return answer(uri, request, directoryRoot, snapshot, cacheable, StandardCharsets.UTF_8, vendor,
                 () -> page.render(snapshot, pagesOf, root)).build();
