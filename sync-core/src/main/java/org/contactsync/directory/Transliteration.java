@@ -18,7 +18,8 @@ import org.contactsync.contact.SearchText;
 public final class Transliteration {
     private static final int MAX_CACHED = 50_000;
 
-    private final Transliterator toAscii = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+    /** Made on first need: building ICU's Any-Latin takes long, and most address books are mostly ASCII. */
+    private Transliterator toAscii;
     private final Map<String, String> cache = new HashMap<>();
 
     /** The text with every non-ASCII word spelled in ASCII (what cannot be spelled is dropped). */
@@ -57,6 +58,9 @@ public final class Transliteration {
         String cached = cache.get(w);
         if (cached != null) {
             return cached;
+        }
+        if (toAscii == null) {
+            toAscii = Transliterator.getInstance("Any-Latin; Latin-ASCII");
         }
         String t = toAscii.transliterate(w);
         StringBuilder sb = new StringBuilder(t.length());

@@ -273,7 +273,7 @@ public final class DirectoryResource {
         if (snapshot == null && !optional) {
             return unavailable(root, charset);
         }
-        return answer(uri, request, snapshot, cacheable, charset, model.family(),
+        return answer(uri, request, root, snapshot, cacheable, charset, model.family(),
                 () -> page.render(snapshot, forModel, root)).header(HttpHeaders.VARY,
                 "Accept-Charset, x-CiscoIPPhoneModelName").build();
     }
@@ -282,10 +282,9 @@ public final class DirectoryResource {
      * The stored bytes of a page (rendered on first use for this snapshot, base URL, charset and variant) or a
      * fresh rendering when not cacheable; 304 when the client's copy is current; error pages as they are.
      */
-    private Response.ResponseBuilder answer(UriInfo uri, ContainerRequest request, DirectorySnapshot snapshot,
-                                            boolean cacheable, Charset charset, String variant,
-                                            Supplier<DirectoryPage> page) {
-        String root = root(uri, request);
+    private Response.ResponseBuilder answer(UriInfo uri, ContainerRequest request, String root,
+                                            DirectorySnapshot snapshot, boolean cacheable, Charset charset,
+                                            String variant, Supplier<DirectoryPage> page) {
         String etag = (snapshot == null ? "static" : snapshot.fingerprint()) + "-" + settingsTag + "-"
                 + Integer.toHexString(Objects.hash(root, charset.name(), variant));
         Function<DirectoryPage, RenderedCache.Rendered> toBytes = p -> new RenderedCache.Rendered(p.status(),
@@ -309,16 +308,18 @@ public final class DirectoryResource {
     private Response browse(String vendor, UriInfo uri, ContainerRequest request, boolean cacheable,
                             BrowsePage page) {
         BrowsePages pagesOf = browsers.get(vendor);
-        String root = root(uri, request) + "/" + vendor + "/browse";
+        String directoryRoot = root(uri, request);
+        String root = directoryRoot + "/" + vendor + "/browse";
         if (!allowed(request)) {
-            return plain(403, "This phone directory is limited to the phones of this site; ask the administrator "
-                    + "to allow this phone.");
+            return send(pagesOf.error(403, "Not allowed", "This phone directory is limited to the phones of this "
+                    + "site. Ask the administrator to allow this phone.", root), StandardCharsets.UTF_8);
         }
         DirectorySnapshot snapshot = snapshotOrNull();
         if (snapshot == null) {
-            return plain(503, "The contacts cannot be loaded right now. Try again in a minute.");
+            return send(pagesOf.error(503, "Unavailable", "The contacts cannot be loaded right now. Try again in "
+                    + "a minute.", root), StandardCharsets.UTF_8);
         }
-        return answer(uri, request, snapshot, cacheable, StandardCharsets.UTF_8, vendor,
+        return answer(uri, request, directoryRoot, snapshot, cacheable, StandardCharsets.UTF_8, vendor,
                 () -> page.render(snapshot, pagesOf, root)).build();
     }
 

@@ -140,7 +140,7 @@ public final class OpenApiDocument {
             if (directory) {
                 if (path.endsWith("/lookup")) {
                     completeLookup(responses);
-                } else if (path.contains("{vendor}")) {
+                } else if (path.contains("{vendor}") && !path.contains("/browse")) { // browse pages: XML
                     completePhonebook(responses);
                 } else {
                     completeDirectory(responses);

@@ -242,6 +242,14 @@ class OpenApiContractTest {
         call("GET", "/directory/cisco/lookup", "directory/cisco/lookup?number=%2B15550002", 200);
         call("GET", "/directory/cisco/{vendor}/{file}", "directory/cisco/yealink/" + file, 200);
         call("GET", "/directory/cisco/{rest}", "directory/cisco/nothing-here", 404);
+        for (String prefix : new String[] {"/directory", "/directory/cisco"}) {
+            String p = prefix.substring(1);
+            call("GET", prefix + "/{vendor}/browse", p + "/yealink/browse", 200);
+            call("GET", prefix + "/{vendor}/browse/groups/{group}", p + "/snom/browse/groups/2", 200);
+            call("GET", prefix + "/{vendor}/browse/favourites", p + "/yealink/browse/favourites", 200);
+            call("GET", prefix + "/{vendor}/browse/search", p + "/snom/browse/search?q=a", 200);
+            call("GET", prefix + "/{vendor}/browse/contacts/{id}", p + "/yealink/browse/contacts/999999", 404);
+        }
 
         assertThat(problems).as("answers the document does not describe").isEmpty();
         assertThat(called).as("operations called").containsAll(documentedOperations());
