@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The phone directory under load: starts DirectoryBenchServer (embedded Jetty 12 + Jersey + ContactSync's
 # DirectoryResource over N generated contacts in embedded Derby) on 127.0.0.1, then runs wrk against the main menu,
-# the largest group's first page, a contact page and a search, and against the same XML documents served as static
-# files by the same Jetty (the ceiling). Prints req/s and p99 latency per URL as a Markdown table.
+# the largest group's first page, a contact page, a search by name and by keypad digits, the Yealink phonebook file
+# and a caller-ID look-up, against the same documents served as static files by the same Jetty, and against a
+# 10 KB CSS file from the same Jetty (the ceiling, measured before and after the pages). Prints req/s, p99 and the
+# ratio to the CSS rate per URL as a Markdown table.
 #
 #   examples/benchmarks/wrk.sh [contacts] [duration]        defaults: 10000 30s
 #
@@ -52,7 +54,7 @@ source "$ready"
 
 warmup="${WARMUP:-5s}"
 if [[ "$warmup" != 0 ]]; then
-  for var in MENU GROUP CONTACT SEARCH STATIC_MENU STATIC_GROUP STATIC_CONTACT STATIC_SEARCH; do
+  for var in STATIC_CSS MENU GROUP CONTACT SEARCH KEYPAD PHONEBOOK LOOKUP; do
     wrk -t"$threads" -c"$connections" -d"$warmup" "${!var}" >/dev/null
   done
 fi
@@ -61,8 +63,6 @@ echo "## Phone directory under load: wrk -t$threads -c$connections -d$duration, 
 echo
 echo "- $(nproc) CPUs, load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk and the server share the machine"
 echo
-echo "| page | URL | req/s | p50 | p99 | errors | static copy req/s | static p99 |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|"
 run_wrk() { # url -> "req/s p50 p99 errors"
   local out
   out="$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$1")"
@@ -74,12 +74,24 @@ run_wrk() { # url -> "req/s p50 p99 errors"
   errors="$(awk '/Non-2xx or 3xx responses:/ {print $5} /Socket errors:/ {print "socket:" $4 $5 $6 $7 $8 $9 $10 $11}' <<<"$out" | paste -sd' ')"
   echo "$rps $p50 $p99 ${errors:-0}"
 }
-for page in MENU GROUP CONTACT SEARCH; do
+read -r css1 _ cssp99a _ <<<"$(run_wrk "$STATIC_CSS")"
+echo "| page | URL | req/s | p50 | p99 | errors | static copy req/s | static p99 | vs 10 KB CSS |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+rows=()
+for page in MENU GROUP CONTACT SEARCH KEYPAD PHONEBOOK LOOKUP; do
   url="${!page}"
   static_var="STATIC_$page"
   read -r rps p50 p99 errors <<<"$(run_wrk "$url")"
   read -r srps _ sp99 _ <<<"$(run_wrk "${!static_var}")"
-  echo "| $page | ${url#http://127.0.0.1:*/} | $rps | $p50 | $p99 | $errors | $srps | $sp99 |"
+  rows+=("$page|${url#http://127.0.0.1:*/}|$rps|$p50|$p99|$errors|$srps|$sp99")
 done
+read -r css2 _ cssp99b _ <<<"$(run_wrk "$STATIC_CSS")"
+css="$(awk -v a="$css1" -v b="$css2" 'BEGIN {printf "%.2f", (a + b) / 2}')"
+for row in "${rows[@]}"; do
+  IFS='|' read -r page url rps p50 p99 errors srps sp99 <<<"$row"
+  ratio="$(awk -v r="$rps" -v c="$css" 'BEGIN {printf "%.0f %%", 100 * r / c}')"
+  echo "| $page | $url | $rps | $p50 | $p99 | $errors | $srps | $sp99 | $ratio |"
+done
+echo "| 10 KB CSS (ceiling) | static/page.css | $css (before $css1, after $css2) | | $cssp99a / $cssp99b | | | | 100 % |"
 echo
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -120,6 +120,11 @@ public final class CiscoDirectory implements ProgressListener {
         }
     }
 
+    /** What snapshots are built with (the site's region, the labels shown). */
+    public DirectorySnapshot.Options options() {
+        return options;
+    }
+
     @Override
     public void runFinished(SyncRun run) {
         if (run.status() != RunStatus.COMPLETED) {

@@ -26,35 +26,54 @@ public final class CiscoXmlWriter {
 
     private final StringBuilder out;
     private final String root;
+    private final CiscoModel model;
 
-    private CiscoXmlWriter(String root, int capacity) {
+    private CiscoXmlWriter(String root, int capacity, CiscoModel model) {
         this.root = root;
+        this.model = model;
         this.out = new StringBuilder(capacity);
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(root).append('>');
     }
 
     public static CiscoXmlWriter menu() {
-        return new CiscoXmlWriter("CiscoIPPhoneMenu", 4096);
+        return menu(CiscoModel.DEFAULT);
+    }
+
+    public static CiscoXmlWriter menu(CiscoModel model) {
+        return new CiscoXmlWriter("CiscoIPPhoneMenu", 4096, model);
     }
 
     public static CiscoXmlWriter directory() {
-        return new CiscoXmlWriter("CiscoIPPhoneDirectory", 2048);
+        return directory(CiscoModel.DEFAULT);
+    }
+
+    public static CiscoXmlWriter directory(CiscoModel model) {
+        return new CiscoXmlWriter("CiscoIPPhoneDirectory", 2048, model);
     }
 
     public static CiscoXmlWriter input() {
-        return new CiscoXmlWriter("CiscoIPPhoneInput", 1024);
+        return input(CiscoModel.DEFAULT);
+    }
+
+    public static CiscoXmlWriter input(CiscoModel model) {
+        return new CiscoXmlWriter("CiscoIPPhoneInput", 1024, model);
     }
 
     public static CiscoXmlWriter text() {
-        return new CiscoXmlWriter("CiscoIPPhoneText", 1024);
+        return text(CiscoModel.DEFAULT);
+    }
+
+    public static CiscoXmlWriter text(CiscoModel model) {
+        return new CiscoXmlWriter("CiscoIPPhoneText", 1024, model);
     }
 
     public CiscoXmlWriter title(String title) {
         return element("Title", line(title));
     }
 
+    /** The Prompt line; left out on models that show only the Title. */
     public CiscoXmlWriter prompt(String prompt) {
-        return element("Prompt", line(prompt));
+        return model.prompt() ? element("Prompt", line(prompt)) : this;
     }
 
     /** The URL a CiscoIPPhoneInput submits to. */
@@ -106,6 +125,14 @@ public final class CiscoXmlWriter {
         if (position < 1 || position > 8) {
             throw new IllegalArgumentException("soft key position must be 1..8, was " + position);
         }
+        if (model.softKeys() == 2) {
+            // Two keys: the first (Select/Dial/Menu) stays, the last (Exit) moves to 2, the rest do not fit.
+            if (position == 4) {
+                position = 2;
+            } else if (position != 1) {
+                return this;
+            }
+        }
         out.append("<SoftKeyItem>");
         element("Name", line(name));
         element("URL", checkedUrl(url));
@@ -127,8 +154,13 @@ public final class CiscoXmlWriter {
         return this;
     }
 
-    private static String line(String value) {
-        return truncate(clean(value, false), MAX_LINE);
+    private String line(String value) {
+        return truncate(clean(value, false), model.maxLine());
+    }
+
+    /** The model this writer renders for. */
+    public CiscoModel model() {
+        return model;
     }
 
     private static String checkedUrl(String url) {

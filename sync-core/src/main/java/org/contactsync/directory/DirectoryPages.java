@@ -32,6 +32,7 @@ public final class DirectoryPages {
     private final String title;
     private final DialRules dialRules;
     private final int pageSize;
+    private final CiscoModel model;
 
     /**
      * @param title      the main menu's title (blank: "Contacts")
@@ -51,6 +52,11 @@ public final class DirectoryPages {
     }
 
     public DirectoryPages(String title, DialRules dialRules, int pageSize) {
+        this(title, dialRules, pageSize, CiscoModel.DEFAULT);
+    }
+
+    private DirectoryPages(String title, DialRules dialRules, int pageSize, CiscoModel model) {
+        this.model = Objects.requireNonNull(model, "model");
         String t = CiscoXmlWriter.clean(title, false);
         this.title = t.isEmpty() ? "Contacts" : t;
         this.dialRules = Objects.requireNonNull(dialRules, "dialRules");
@@ -59,6 +65,15 @@ public final class DirectoryPages {
                     + pageSize);
         }
         this.pageSize = pageSize;
+    }
+
+    /** The same pages for another phone model (soft keys, prompt, line length). */
+    public DirectoryPages forModel(CiscoModel other) {
+        return other.equals(model) ? this : new DirectoryPages(title, dialRules, pageSize, other);
+    }
+
+    public CiscoModel model() {
+        return model;
     }
 
     public String title() {
@@ -91,7 +106,7 @@ public final class DirectoryPages {
      * Groups (when the snapshot has any) and Help. Search and Favourites are soft keys too.
      */
     public DirectoryPage mainMenu(DirectorySnapshot snapshot, String root) {
-        CiscoXmlWriter w = CiscoXmlWriter.menu().title(title).prompt("Press the key of the first letter");
+        CiscoXmlWriter w = CiscoXmlWriter.menu(model).title(title).prompt("Press the key of the first letter");
         for (KeypadGroup g : KeypadGroup.values()) {
             w.menuItem(g.label(), groupUrl(root, g, 1));
         }
@@ -148,7 +163,7 @@ public final class DirectoryPages {
             }
             int from = (page - 1) * pageSize;
             int to = Math.min(names.size(), from + pageSize);
-            CiscoXmlWriter w = CiscoXmlWriter.menu().title(pages == 1 ? "Groups" : page + "/" + pages + " Groups")
+            CiscoXmlWriter w = CiscoXmlWriter.menu(model).title(pages == 1 ? "Groups" : page + "/" + pages + " Groups")
                     .prompt((from + 1) + "-" + to + " of " + names.size());
             for (int i = from; i < to; i++) {
                 w.menuItem(names.get(i) + " (" + labels.get(names.get(i)).size() + ")", labelUrl(root, names.get(i)));
@@ -213,7 +228,7 @@ public final class DirectoryPages {
 
     /** {@code GET /directory/search}: the input form. */
     public DirectoryPage searchForm(String root) {
-        return ok(CiscoXmlWriter.input()
+        return ok(CiscoXmlWriter.input(model)
                 .title("Search " + title)
                 .prompt("Enter a name or number")
                 .url(root + "/search")
@@ -244,7 +259,7 @@ public final class DirectoryPages {
                 return error(404, "No such page", "The search \"" + text + "\" has no results, so it has no page "
                         + page + ".", root);
             }
-            return ok(CiscoXmlWriter.text()
+            return ok(CiscoXmlWriter.text(model)
                     .title("No match")
                     .body("No contact matches \"" + text + "\". Try fewer letters, or at least three digits of "
                             + "the number.")
@@ -267,7 +282,7 @@ public final class DirectoryPages {
 
     /** {@code GET /directory/help}. */
     public DirectoryPage help(String root) {
-        return ok(CiscoXmlWriter.text()
+        return ok(CiscoXmlWriter.text(model)
                 .title(title + " help")
                 .body("Press the key with the first letter of the name: 2 (2ABC) for Anna, 6 (6MNO) for Ömer. "
                         + "Group 1 holds names that start with a digit or +, group 0 (item 10) names in other "
@@ -286,7 +301,7 @@ public final class DirectoryPages {
     }
 
     private DirectoryPage message(int status, String heading, String message, String root) {
-        return new DirectoryPage(status, CiscoXmlWriter.text()
+        return new DirectoryPage(status, CiscoXmlWriter.text(model)
                 .title(heading)
                 .body(message)
                 .softKey("Menu", root, 1)
@@ -313,17 +328,26 @@ public final class DirectoryPages {
         int from = (page - 1) * pageSize;
         int to = Math.min(contacts.size(), from + pageSize);
         String pageTitle = pages == 1 ? heading : page + "/" + pages + " " + heading;
-        CiscoXmlWriter w = CiscoXmlWriter.menu()
+        CiscoXmlWriter w = CiscoXmlWriter.menu(model)
                 .title(pageTitle)
                 .prompt((from + 1) + "-" + to + " of " + contacts.size());
         for (int i = from; i < to; i++) {
             DirectoryContact c = contacts.get(i);
-            w.menuItem(c.shownName(CiscoXmlWriter.MAX_LINE), root + "/contacts/" + c.id());
+            w.menuItem(c.shownName(model.maxLine()), root + "/contacts/" + c.id());
         }
         return ok(pagingKeys(w, page, pages, pageUrl).finish());
     }
 
     private static CiscoXmlWriter pagingKeys(CiscoXmlWriter w, int page, int pages, PageUrl pageUrl) {
+        if (w.model().softKeys() < 4) {
+            // No room for Prev/Next soft keys: page with menu items instead, so no contact is out of reach.
+            if (page < pages) {
+                w.menuItem("Next...", pageUrl.of(page + 1));
+            }
+            if (page > 1) {
+                w.menuItem("Prev...", pageUrl.of(page - 1));
+            }
+        }
         w.softKey("Select", "SoftKey:Select", 1);
         if (page > 1) {
             w.softKey("Prev", pageUrl.of(page - 1), 2);
@@ -335,7 +359,7 @@ public final class DirectoryPages {
     }
 
     private String contactXml(DirectoryContact c, String root) {
-        CiscoXmlWriter w = CiscoXmlWriter.directory().title(c.shownName(CiscoXmlWriter.MAX_LINE))
+        CiscoXmlWriter w = CiscoXmlWriter.directory(model).title(c.shownName(model.maxLine()))
                 .prompt("Select a number and Dial");
         Set<String> dialled = new HashSet<>();
         int entries = 0;
@@ -344,7 +368,7 @@ public final class DirectoryPages {
             if (telephone.isEmpty() || !dialled.add(telephone)) {
                 continue; // the same number twice (e.g. as work and main) would only confuse
             }
-            w.directoryEntry(p.entryName(CiscoXmlWriter.MAX_LINE), telephone);
+            w.directoryEntry(p.entryName(model.maxLine()), telephone);
             if (++entries == MAX_ENTRIES) {
                 break;
             }

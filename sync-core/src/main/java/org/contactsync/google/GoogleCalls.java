@@ -21,6 +21,7 @@ import com.google.api.client.http.HttpResponseException;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.sync.CursorExpiredException;
 import org.contactsync.sync.SyncContext;
 import org.contactsync.sync.SyncSourceException;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class GoogleCalls {
     static final String REVOKED = "Google access was revoked or expired. Reconnect the Google account on the sync page.";
     private static final Logger log = LoggerFactory.getLogger(GoogleCalls.class);
+    private static final String SOURCE = "google";
 
     @FunctionalInterface
     interface Call<T> {
@@ -47,16 +49,18 @@ final class GoogleCalls {
 
     private final GoogleSettings settings;
     private final SyncContext context;
+    private final SourceCallListener listener;
     private final String forbiddenAdvice;
 
-    GoogleCalls(GoogleSettings settings, SyncContext context) {
-        this(settings, context, CONTACTS_FORBIDDEN_ADVICE);
+    GoogleCalls(GoogleSettings settings, SyncContext context, SourceCallListener listener) {
+        this(settings, context, listener, CONTACTS_FORBIDDEN_ADVICE);
     }
 
     /** @param forbiddenAdvice what to check after a 403, for people (the directory has its own reasons) */
-    GoogleCalls(GoogleSettings settings, SyncContext context, String forbiddenAdvice) {
+    GoogleCalls(GoogleSettings settings, SyncContext context, SourceCallListener listener, String forbiddenAdvice) {
         this.settings = settings;
         this.context = context;
+        this.listener = listener;
         this.forbiddenAdvice = forbiddenAdvice;
     }
 
@@ -71,9 +75,12 @@ final class GoogleCalls {
             attempt++;
             Transient failure;
             try {
-                return call.execute();
+                T answer = call.execute();
+                listener.called(SOURCE, "200");
+                return answer;
             } catch (HttpResponseException e) {
                 int code = e.getStatusCode();
+                listener.called(SOURCE, Integer.toString(code));
                 if (withSyncToken && (code == 400 || code == 410) && isExpiredSyncToken(e)) {
                     throw new CursorExpiredException("Google's sync token expired (HTTP " + code + ")", e);
                 }
@@ -97,6 +104,7 @@ final class GoogleCalls {
                     throw new SyncSourceException(REVOKED, "the token endpoint answered invalid_grant", e);
                 }
                 failure = new Transient(kindOf(e), e.toString(), null, e);
+                listener.called(SOURCE, failure.kind.name().toLowerCase(java.util.Locale.ROOT));
             }
             waitOrGiveUp(what, start, attempt, failure);
         }
@@ -122,6 +130,8 @@ final class GoogleCalls {
         }
         log.warn("Google People API: {} failed ({}); retrying in {} ms (attempt {})", what, f.detail, delay,
                 attempt + 1);
+        listener.retried(SOURCE, f.cause instanceof HttpResponseException h ? Integer.toString(h.getStatusCode())
+                : f.kind.name().toLowerCase(java.util.Locale.ROOT));
         sleep(delay);
     }
 

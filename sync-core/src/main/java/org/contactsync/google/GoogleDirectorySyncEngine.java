@@ -9,6 +9,7 @@ import com.google.api.services.people.v1.PeopleService;
 import com.google.api.services.people.v1.model.ListDirectoryPeopleResponse;
 import com.google.api.services.people.v1.model.Person;
 import org.contactsync.contact.Contact;
+import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.sync.SyncContext;
 import org.contactsync.sync.SyncEngine;
 import org.contactsync.sync.SyncSourceException;
@@ -79,7 +80,7 @@ public final class GoogleDirectorySyncEngine implements SyncEngine {
     @Override
     public void sync(SyncContext context) {
         PeopleService people = PeopleServices.open(account);
-        GoogleCalls calls = new GoogleCalls(settings, context, FORBIDDEN_ADVICE);
+        GoogleCalls calls = new GoogleCalls(settings, context, SourceCallListener.NONE, FORBIDDEN_ADVICE);
         String fingerprint = String.join("+", sources.stream().sorted().map(s -> s.substring(s.lastIndexOf('_') + 1)
                 .toLowerCase(Locale.ROOT)).toList());
         GoogleCursor cursor = new GoogleCursor(CURSOR_VERSION, fingerprint,

@@ -20,6 +20,7 @@ import com.google.api.services.people.v1.model.ListConnectionsResponse;
 import com.google.api.services.people.v1.model.ListContactGroupsResponse;
 import com.google.api.services.people.v1.model.Person;
 import org.contactsync.contact.Contact;
+import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.sync.SyncContext;
 import org.contactsync.sync.SyncEngine;
 import org.contactsync.sync.SyncSourceException;
@@ -43,10 +44,17 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
 
     private final GoogleAccount account;
     private final GoogleSettings settings;
+    private final SourceCallListener calls;
 
     public GooglePeopleSyncEngine(GoogleAccount account) {
+        this(account, SourceCallListener.NONE);
+    }
+
+    /** @param calls told about every call to Google and every retry (metrics) */
+    public GooglePeopleSyncEngine(GoogleAccount account, SourceCallListener calls) {
         this.account = Objects.requireNonNull(account, "account");
         this.settings = account.settings();
+        this.calls = Objects.requireNonNull(calls, "calls");
     }
 
     @Override
@@ -62,7 +70,7 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
     @Override
     public void sync(SyncContext context) {
         PeopleService people = PeopleServices.open(account);
-        GoogleCalls calls = new GoogleCalls(settings, context);
+        GoogleCalls calls = new GoogleCalls(settings, context, this.calls);
         GoogleCursor cursor = new GoogleCursor(CURSOR_VERSION, groupsFingerprint(settings.groups()),
                 "the selected contact groups (" + GoogleSettings.KEY_GROUPS + ") changed since the last sync");
         String syncToken = null;

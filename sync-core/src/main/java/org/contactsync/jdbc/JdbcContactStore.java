@@ -47,12 +47,21 @@ public final class JdbcContactStore implements ContactStore {
     private static final int NAME_COLUMN = 1000;
     private static final int DIGITS_COLUMN = 255;
 
+    /**
+     * After {@code FROM cs_contacts}: makes Derby use the source id index for {@code source_id IN (...)}. A plan
+     * Derby made while the table was nearly empty otherwise scans the whole table on every look-up for the rest of
+     * the statement cache's life (measured: each batch's look-ups read all 10,000 rows of a growing table). Only a
+     * comment to PostgreSQL.
+     */
+    private static final String BY_SOURCE_ID = " --DERBY-PROPERTIES constraint=CS_CONTACTS_SOURCE_ID_UQ\n";
+
     private static final String CONTACT_COLUMNS = "c.id, c.source_id, c.display_name, c.given_name, c.family_name, "
             + "c.organization, c.emails, c.group_names, c.etag, c.updated_at";
 
     private final DataSource dataSource;
     private final Dialect dialect;
     private final Transactions transactions;
+    private final KnownIds knownIds = new KnownIds(4 * CHUNK);
 
     public JdbcContactStore(DataSource dataSource, Dialect dialect) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -68,8 +77,16 @@ public final class JdbcContactStore implements ContactStore {
         List<String> ids = List.copyOf(new LinkedHashSet<>(sourceIds));
         return read("read content hashes", c -> {
             Map<String, String> result = new HashMap<>();
-            forEachIn(c, "SELECT source_id, content_hash FROM cs_contacts WHERE source_id IN (", ")", ids,
-                    rs -> result.put(rs.getString(1), rs.getString(2)));
+            forEachKey(c, "SELECT source_id, content_hash, id FROM cs_contacts" + BY_SOURCE_ID, "source_id", "", ids,
+                    rs -> {
+                        result.put(rs.getString(1), rs.getString(2));
+                        knownIds.remember(rs.getString(1), rs.getLong(3));
+                    });
+            for (String id : ids) {
+                if (!result.containsKey(id)) {
+                    knownIds.remember(id, KnownIds.ABSENT);
+                }
+            }
             return result;
         });
     }
@@ -111,16 +128,14 @@ public final class JdbcContactStore implements ContactStore {
                     "UPDATE cs_contact_store_version SET version = version + 1 WHERE id = 1")) {
                 ps.executeUpdate();
             }
-            Map<String, Long> existing = idsOf(c, bySourceId.keySet());
+            Map<String, Long> ids = storedIds(c, bySourceId.keySet());
             List<Contact> changed = new ArrayList<>();
             List<Contact> added = new ArrayList<>();
             for (Contact contact : bySourceId.values()) {
-                (existing.containsKey(contact.sourceId()) ? changed : added).add(contact);
+                (ids.containsKey(contact.sourceId()) ? changed : added).add(contact);
             }
-            updateContacts(c, changed, existing);
-            insertContacts(c, added);
-            Map<String, Long> ids = new HashMap<>(existing);
-            ids.putAll(idsOf(c, added.stream().map(Contact::sourceId).toList()));
+            updateContacts(c, changed, ids);
+            ids.putAll(insertContacts(c, added));
             insertPhones(c, bySourceId.values(), ids);
             deleteContacts(c, toDelete);
             return null;
@@ -290,8 +305,8 @@ public final class JdbcContactStore implements ContactStore {
             return contacts;
         }
         Map<Long, List<PhoneNumber>> phones = new HashMap<>();
-        forEachIn(c, "SELECT p.contact_id, p.phone_number, p.phone_type, p.is_primary, p.sort_order "
-                        + "FROM cs_contact_phones p WHERE p.contact_id IN (", ") ORDER BY p.contact_id, p.sort_order",
+        forEachKey(c, "SELECT p.contact_id, p.phone_number, p.phone_type, p.is_primary, p.sort_order "
+                        + "FROM cs_contact_phones p", "p.contact_id", " ORDER BY p.contact_id, p.sort_order",
                 contacts.stream().map(Contact::id).toList(),
                 rs -> phones.computeIfAbsent(rs.getLong("contact_id"), k -> new ArrayList<>()).add(phone(rs)));
         contacts.replaceAll(ct -> withPhones(ct, phones.getOrDefault(ct.id(), List.of())));
@@ -321,11 +336,30 @@ public final class JdbcContactStore implements ContactStore {
 
     // ---- writing
 
-    private static Map<String, Long> idsOf(Connection c, Collection<String> sourceIds) throws SQLException {
+    /**
+     * The local ids of those source ids that are stored. Usually known from the content-hash look-up of the same
+     * batch ({@link KnownIds}); only source ids it did not cover are looked up here.
+     */
+    private Map<String, Long> storedIds(Connection c, Collection<String> sourceIds) throws SQLException {
         Map<String, Long> ids = new HashMap<>();
-        forEachIn(c, "SELECT source_id, id FROM cs_contacts WHERE source_id IN (", ")", List.copyOf(sourceIds),
+        List<String> unknown = new ArrayList<>();
+        for (String sourceId : sourceIds) {
+            Long id = knownIds.take(sourceId);
+            if (id == null) {
+                unknown.add(sourceId);
+            } else if (id != KnownIds.ABSENT) {
+                ids.put(sourceId, id);
+            }
+        }
+        forEachKey(c, "SELECT source_id, id FROM cs_contacts" + BY_SOURCE_ID, "source_id", "", unknown,
                 rs -> ids.put(rs.getString(1), rs.getLong(2)));
         return ids;
+    }
+
+    /** What a write does when its ids were out of date: forget them all and run the transaction again. */
+    private SQLException staleIds(String what) {
+        knownIds.clear();
+        return new SQLException("stored contacts changed since they were looked up: " + what, "40001");
     }
 
     @FunctionalInterface
@@ -334,16 +368,29 @@ public final class JdbcContactStore implements ContactStore {
     }
 
     /**
-     * Runs {@code prefix ?, ?, ... suffix} for the values, {@value #IN_SIZE} at a time. The statement always has
-     * {@value #IN_SIZE} placeholders (a short last chunk repeats its last value), so the database compiles it
-     * once; Derby compiles long or varying IN lists slowly.
+     * Runs {@code select WHERE column IN (values) suffix} in as few statements as the database allows. PostgreSQL:
+     * one statement with an array ({@code column = ANY(?)}). Derby has no arrays: {@value #IN_SIZE} values at a
+     * time, the statement always with {@value #IN_SIZE} placeholders (a short last chunk repeats its last value),
+     * so Derby compiles it once; it compiles long or varying IN lists slowly.
      */
-    private static void forEachIn(Connection c, String prefix, String suffix, List<?> values, RowHandler handler)
-            throws SQLException {
+    private void forEachKey(Connection c, String select, String column, String suffix, List<?> values,
+                            RowHandler handler) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(prefix + Columns.placeholders(IN_SIZE) + suffix)) {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement(select + " WHERE " + column + " = ANY(?)" + suffix)) {
+                ps.setArray(1, array(c, values));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        handler.row(rs);
+                    }
+                }
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(select + " WHERE " + column + " IN ("
+                + Columns.placeholders(IN_SIZE) + ")" + suffix)) {
             for (int from = 0; from < values.size(); from += IN_SIZE) {
                 bindIn(ps, values, from);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -355,47 +402,111 @@ public final class JdbcContactStore implements ContactStore {
         }
     }
 
+    private static java.sql.Array array(Connection c, List<?> values) throws SQLException {
+        boolean numbers = values.get(0) instanceof Long;
+        return c.createArrayOf(numbers ? "bigint" : "text", values.toArray());
+    }
+
     private void updateContacts(Connection c, List<Contact> contacts, Map<String, Long> ids) throws SQLException {
         if (contacts.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = c.prepareStatement("UPDATE cs_contacts SET display_name = ?, name_folded = ?, "
-                + "given_name = ?, family_name = ?, organization = ?, org_folded = ?, emails = ?, group_names = ?, "
-                + "etag = ?, content_hash = ?, updated_at = ? WHERE id = ?")) {
+        // The source id in the WHERE clause checks that the id is still this contact's.
+        try (PreparedStatement update = c.prepareStatement("UPDATE cs_contacts SET display_name = ?, "
+                + "name_folded = ?, given_name = ?, family_name = ?, organization = ?, org_folded = ?, emails = ?, "
+                + "group_names = ?, etag = ?, content_hash = ?, updated_at = ? WHERE id = ? AND source_id = ?")) {
             int n = 0;
             for (Contact contact : contacts) {
                 bindContact(update, 1, contact);
                 update.setLong(12, ids.get(contact.sourceId()));
+                update.setString(13, contact.sourceId());
                 update.addBatch();
-                if (++n % CHUNK == 0) {
-                    update.executeBatch();
+                if (++n % CHUNK == 0 || n == contacts.size()) {
+                    for (int count : update.executeBatch()) {
+                        if (count == 0) {
+                            throw staleIds("an updated contact was no longer stored under its id");
+                        }
+                    }
                 }
             }
-            update.executeBatch();
         }
         // Their phones are written anew with the new ones.
-        updateEach(c, "DELETE FROM cs_contact_phones WHERE contact_id = ?",
+        deleteByKey(c, "DELETE FROM cs_contact_phones", "contact_id",
                 contacts.stream().map(ct -> ids.get(ct.sourceId())).toList());
     }
 
-    private void insertContacts(Connection c, List<Contact> contacts) throws SQLException {
+    /**
+     * Inserts the contacts and answers their new ids, from the insert itself: PostgreSQL returns them from the
+     * batch (which the driver sends as multi-row inserts, {@code reWriteBatchedInserts}); Derby returns generated
+     * keys only for one row at a time, which costs embedded Derby no round trip.
+     */
+    private Map<String, Long> insertContacts(Connection c, List<Contact> contacts) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
         if (contacts.isEmpty()) {
-            return;
+            return ids;
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO cs_contacts (display_name, name_folded, "
-                + "given_name, family_name, organization, org_folded, emails, group_names, etag, content_hash, "
-                + "updated_at, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        String sql = "INSERT INTO cs_contacts (display_name, name_folded, given_name, family_name, organization, "
+                + "org_folded, emails, group_names, etag, content_hash, updated_at, source_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        boolean batched = dialect == Dialect.POSTGRESQL;
+        try (PreparedStatement insert = batched ? c.prepareStatement(sql, new String[] {"id", "source_id"})
+                : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             int n = 0;
             for (Contact contact : contacts) {
                 bindContact(insert, 1, contact);
                 insert.setString(12, contact.sourceId());
+                if (!batched) {
+                    executeInsert(insert, false);
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        ids.put(contact.sourceId(), keys.getLong(1));
+                    }
+                    continue;
+                }
                 insert.addBatch();
-                if (++n % CHUNK == 0) {
-                    insert.executeBatch();
+                if (++n % CHUNK == 0 || n == contacts.size()) {
+                    executeInsert(insert, true);
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            ids.put(keys.getString("source_id"), keys.getLong("id"));
+                        }
+                    }
                 }
             }
-            insert.executeBatch();
         }
+        if (ids.size() != contacts.size()) {
+            throw new SQLException("the database returned " + ids.size() + " new ids for " + contacts.size()
+                    + " new contacts", "XX000");
+        }
+        return ids;
+    }
+
+    /** A contact that was not stored at look-up time is now: look up again (another writer got there first). */
+    private void executeInsert(PreparedStatement insert, boolean batched) throws SQLException {
+        try {
+            if (batched) {
+                insert.executeBatch();
+            } else {
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw duplicateMeansStale(e);
+        }
+    }
+
+    private SQLException duplicateMeansStale(SQLException e) {
+        SQLException unique = e;
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("23505".equals(s.getSQLState())) {
+                unique = s;
+            }
+        }
+        if (!"23505".equals(unique.getSQLState())) {
+            return e;
+        }
+        SQLException retry = staleIds("a new contact was stored meanwhile");
+        retry.initCause(e);
+        return retry;
     }
 
     /** Binds the 11 columns every contact row has, from {@code first}. */
@@ -416,6 +527,7 @@ public final class JdbcContactStore implements ContactStore {
         dialect.setInstant(ps, i, c.updatedAt());
     }
 
+    /** One batch of inserts, which PostgreSQL's driver sends as multi-row inserts. */
     private static void insertPhones(Connection c, Collection<Contact> contacts, Map<String, Long> ids)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO cs_contact_phones (contact_id, sort_order, "
@@ -443,21 +555,29 @@ public final class JdbcContactStore implements ContactStore {
         }
     }
 
-    private static void deleteContacts(Connection c, List<String> sourceIds) throws SQLException {
+    private void deleteContacts(Connection c, List<String> sourceIds) throws SQLException {
         // The contacts' phones go with them (ON DELETE CASCADE).
-        updateEach(c, "DELETE FROM cs_contacts WHERE source_id = ?", sourceIds);
+        deleteByKey(c, "DELETE FROM cs_contacts", "source_id", sourceIds);
     }
 
     /**
-     * Runs a one-key update once per value, batched. Deletes go this way rather than through {@code IN (...)}:
-     * Derby 10.16 plans a multi-value {@code IN} delete as a full table scan (measured: 87 % of an incremental
-     * run's CPU over 100k contacts), while a single-key delete uses the index.
+     * Deletes the rows whose {@code column} is one of {@code values}. PostgreSQL: one statement with an array.
+     * Derby: one single-key delete per value, batched, not {@code IN (...)}: Derby 10.16 plans a multi-value
+     * {@code IN} delete as a full table scan (measured: 87 % of an incremental run's CPU over 100k contacts),
+     * while a single-key delete uses the index.
      */
-    private static void updateEach(Connection c, String sql, List<?> values) throws SQLException {
+    private void deleteByKey(Connection c, String delete, String column, List<?> values) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement(delete + " WHERE " + column + " = ANY(?)")) {
+                ps.setArray(1, array(c, values));
+                ps.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(delete + " WHERE " + column + " = ?")) {
             int n = 0;
             for (Object v : values) {
                 Columns.bind(ps, 1, v);

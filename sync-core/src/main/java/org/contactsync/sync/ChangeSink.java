@@ -31,30 +31,34 @@ final class ChangeSink {
     private final List<String> skippedReasons = new ArrayList<>();
 
     private ChangeSink(ContactStore store, int batchSize, StatsCounter counts, BatchWriter writer, int readAhead,
-                       Executor writerThread) {
+                       Executor writerThread, Runnable whileWaiting) {
         this.store = store;
         this.batchSize = batchSize;
         this.counts = counts;
         this.writer = writer;
-        this.batches = new WriteBehind(writer, readAhead, writerThread);
+        this.batches = new WriteBehind(writer, readAhead, writerThread, whileWaiting);
     }
 
     /** A dry run: compares like a run and records the changes, on the caller's thread, writing nothing. */
     static ChangeSink recording(ContactStore store, int batchSize) {
         StatsCounter counts = new StatsCounter();
         return new ChangeSink(store, batchSize, counts, new BatchWriter(store, false, () -> { }, () -> { }, counts), 0,
-                null);
+                null, () -> { });
     }
 
     /**
      * A real run: writes each batch in one transaction, on {@code writerThread} while the engine reads on when
      * {@code readAhead > 0}.
+     *
+     * @param beforeWrite runs before each write and throws when the run must stop (see {@link BatchWriter})
+     * @param afterWrite  runs after each batch was written
+     * @param stopCheck   throws when the run must stop; called while the read waits for the writer
      */
     static ChangeSink applying(RunSettings settings, StatsCounter counts, Executor writerThread, Runnable beforeWrite,
-                               Runnable afterWrite) {
+                               Runnable afterWrite, Runnable stopCheck) {
         BatchWriter writer = new BatchWriter(settings.contactStore(), true, beforeWrite, afterWrite, counts);
         return new ChangeSink(settings.contactStore(), settings.batchSize(), counts, writer, settings.readAhead(),
-                writerThread);
+                writerThread, stopCheck);
     }
 
     void upsert(Contact contact) {

@@ -1,8 +1,9 @@
 package org.contactsync.sync;
 
 /**
- * Told about runs on this node as they happen. Called on the run's thread: return quickly, never throw (a
- * listener that throws is logged and otherwise ignored).
+ * Told about runs on this node as they happen, in order. Called on the run's threads (the reading one, and the one
+ * that writes batches while the engine reads ahead): return quickly, never throw (a listener that throws is logged
+ * and otherwise ignored).
  */
 public interface ProgressListener {
     default void runStarted(SyncRun run) {

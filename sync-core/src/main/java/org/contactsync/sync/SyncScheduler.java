@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
  *       get {@link TriggerResult.NotDue} and align their next tick to that run.</li>
  *   <li>A failed scheduled run doubles the delay to the next tick, up to {@value #MAX_BACKOFF_FACTOR}× the interval;
  *       any completed run on this node brings it back to the interval.</li>
+ *   <li>With {@link #pauseAfter(int)}, that many failed scheduled runs in a row pause automatic syncs until
+ *       {@link #resume()} or any completed run (a manual sync keeps working while paused); {@link #pause()} says
+ *       why, for the page.</li>
  *   <li>The schedule and its next tick are published with {@link SyncManager#updateSchedule}, so
  *       {@link SyncManager#info()} shows them.</li>
  * </ul>
@@ -49,6 +53,8 @@ public final class SyncScheduler implements AutoCloseable {
     private ScheduledThreadPoolExecutor executor;
     private volatile ScheduleStatus published;
     private volatile boolean closed;
+    private volatile int pauseAfter;
+    private volatile Pause paused;
 
     // Confined to the scheduler thread.
     private ScheduledFuture<?> pending;
@@ -98,6 +104,62 @@ public final class SyncScheduler implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Pauses automatic syncs after {@code failures} failed scheduled runs in a row (0: never, the default). Call
+     * before {@link #start()}.
+     */
+    public SyncScheduler pauseAfter(int failures) {
+        if (failures < 0) {
+            throw new IllegalArgumentException("pauseAfter must be 0 (never) or more, was " + failures);
+        }
+        this.pauseAfter = failures;
+        return this;
+    }
+
+    /** Why automatic syncs are paused, or empty while they run. */
+    public Optional<Pause> pause() {
+        return Optional.ofNullable(paused);
+    }
+
+    /** How many failed scheduled runs in a row pause automatic syncs (0: never). */
+    public int pauseAfterFailures() {
+        return pauseAfter;
+    }
+
+    /**
+     * Resumes paused automatic syncs: the failure count starts again and a scheduled sync runs at once. Returns
+     * false when they were not paused.
+     */
+    public boolean resume() {
+        if (paused == null || closed) {
+            return false;
+        }
+        onScheduler(() -> {
+            if (paused != null) {
+                paused = null;
+                consecutiveFailures = 0;
+                log.info("Automatic sync resumed");
+                scheduleTick(Duration.ZERO);
+            }
+        });
+        return true;
+    }
+
+    /**
+     * Automatic syncs stopped after failing {@code failures} times in a row.
+     *
+     * @param lastError the last failed run's message for people, or null
+     */
+    public record Pause(Instant since, int failures, Long lastRunId, String lastError) {
+        /** A sentence for the page: what happened and what to do. */
+        public String reason() {
+            return "Automatic syncs are paused: the last " + failures + " scheduled syncs failed"
+                    + (lastError == null ? "." : " (last error: " + lastError + ")")
+                    + " Fix the cause, then click Resume; a sync started by hand still works, and one that "
+                    + "succeeds resumes automatic syncs too.";
+        }
+    }
+
     /** The schedule this scheduler follows. */
     public SyncSchedule schedule() {
         return schedule;
@@ -144,7 +206,7 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     private void tick() {
-        if (closed) {
+        if (closed || paused != null) {
             return;
         }
         Instant now = clock.instant();
@@ -184,6 +246,9 @@ public final class SyncScheduler implements AutoCloseable {
             next = backoffDelay(interval, consecutiveFailures);
             log.warn("Scheduled sync could not start ({} in a row): {}; next try in {}", consecutiveFailures,
                     e.toString(), Intervals.format(next));
+            if (pauseIfDue(null)) {
+                return;
+            }
         }
         scheduleTick(next);
     }
@@ -223,6 +288,10 @@ public final class SyncScheduler implements AutoCloseable {
         }
         Duration interval = schedule.tickInterval();
         if (run.status() == RunStatus.COMPLETED) {
+            if (paused != null) {
+                paused = null;
+                log.info("Sync run {} completed; automatic sync resumed", run.id());
+            }
             if (consecutiveFailures > 0) {
                 log.info("Sync run {} completed; automatic sync back to every {}", run.id(), Intervals.format(interval));
                 consecutiveFailures = 0;
@@ -232,10 +301,34 @@ public final class SyncScheduler implements AutoCloseable {
                 && (run.status() == RunStatus.ERROR || run.status() == RunStatus.INTERRUPTED)) {
             consecutiveFailures++;
             Duration delay = backoffDelay(interval, consecutiveFailures);
+            if (pauseIfDue(run)) {
+                return;
+            }
             log.warn("Scheduled sync run {} failed ({} in a row); next try in {}", run.id(), consecutiveFailures,
                     Intervals.format(delay));
             rescheduleFromLastTick(delay);
         }
+    }
+
+    /** On the scheduler thread: pauses when the failures reached the setting; the published status has no next run. */
+    private boolean pauseIfDue(SyncRun lastFailed) {
+        if (pauseAfter <= 0 || consecutiveFailures < pauseAfter) {
+            return false;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+        }
+        paused = new Pause(clock.instant(), consecutiveFailures, lastFailed == null ? null : lastFailed.id(),
+                lastFailed == null ? null : lastFailed.error());
+        Duration interval = schedule.tickInterval();
+        ScheduleStatus status = new ScheduleStatus(interval, null,
+                schedule.interval() == null ? null : schedule.fullInterval(), consecutiveFailures, interval);
+        published = status;
+        manager.updateSchedule(status);
+        log.warn("Automatic sync paused after {} failed scheduled runs in a row; resume it on the sync page "
+                + "(a manual sync still works)", consecutiveFailures);
+        return true;
     }
 
     private void rescheduleFromLastTick(Duration delay) {

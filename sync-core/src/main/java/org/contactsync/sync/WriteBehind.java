@@ -21,8 +21,12 @@ import org.slf4j.LoggerFactory;
 final class WriteBehind {
     private static final Logger log = LoggerFactory.getLogger(WriteBehind.class);
 
+    /** How often a reading thread that waits for the writer checks whether the run must stop. */
+    private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final BatchWriter writer;
     private final int capacity;
+    private final Runnable whileWaiting;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     /** Batches handed over and not yet written; the head is the one being written. Under lock. */
@@ -31,10 +35,15 @@ final class WriteBehind {
     private boolean writerDone;
     private volatile Throwable failure;
 
-    /** @param writerThread runs the writer; unused with a read-ahead of 0 */
-    WriteBehind(BatchWriter writer, int readAhead, Executor writerThread) {
+    /**
+     * @param writerThread runs the writer; unused with a read-ahead of 0
+     * @param whileWaiting called while the reading thread waits for the writer; throws to stop the run (cancelled,
+     *                     lease lost), so a cancel is honoured even while a slow write holds the read back
+     */
+    WriteBehind(BatchWriter writer, int readAhead, Executor writerThread, Runnable whileWaiting) {
         this.writer = writer;
         this.capacity = readAhead;
+        this.whileWaiting = whileWaiting;
         if (readAhead > 0) {
             writerThread.execute(this::writeLoop);
         } else {
@@ -154,7 +163,8 @@ final class WriteBehind {
 
     private void awaitChange() {
         try {
-            changed.await();
+            changed.awaitNanos(STOP_CHECK_NANOS);
+            whileWaiting.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncCancelledException();

@@ -39,11 +39,17 @@ public final class CiscoXml {
     });
 
     public static CiscoXml parse(String xml) {
+        return parse(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses the bytes as sent: the parser reads the encoding from the XML header. */
+    public static CiscoXml parse(byte[] bytes) {
+        String xml = new String(bytes, StandardCharsets.ISO_8859_1);
         try {
             DocumentBuilder b = BUILDER.get();
             b.reset();
             b.setErrorHandler(null);
-            Document d = b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            Document d = b.parse(new ByteArrayInputStream(bytes));
             return new CiscoXml(d.getDocumentElement());
         } catch (Exception e) {
             throw new AssertionError("not well-formed XML (" + e.getMessage() + "):\n" + xml, e);

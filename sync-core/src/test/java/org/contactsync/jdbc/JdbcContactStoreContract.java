@@ -113,4 +113,54 @@ abstract class JdbcContactStoreContract extends ContactStoreContract {
         assertThat(store.findBySourceId("bulk-549").orElseThrow().phones()).hasSize(2);
         assertThat(store.findBySourceId("bulk-550")).isEmpty();
     }
+
+    @Test
+    void aWriteAfterAnotherInstanceChangedTheSameContactsSinceTheLookUpStillLandsOnTheRightRows() {
+        store.write(List.of(contact("moved", "Moved Away", "555 0001"), contact("kept", "Kept", "555 0002")),
+                List.of());
+        // What the sync looks up before it writes a batch.
+        assertThat(store.contentHashes(List.of("moved", "kept", "arrived"))).containsOnlyKeys("moved", "kept");
+        try (HikariDataSource second = DataSources.create(jdbcSettings, "second-writer")) {
+            JdbcContactStore other = new JdbcContactStore(second, db.dialect());
+            // Meanwhile another writer removes one and stores it again (a new local id) and adds another.
+            other.write(List.of(), List.of("moved"));
+            other.write(List.of(contact("moved", "Moved Back", "555 0003"), contact("arrived", "Arrived First")),
+                    List.of());
+        }
+
+        store.write(List.of(contact("moved", "Moved Again", "555 0004"), contact("kept", "Kept Too", "555 0005"),
+                contact("arrived", "Arrived Again", "555 0006")), List.of());
+
+        assertThat(store.count()).isEqualTo(3);
+        assertThat(store.findBySourceId("moved").orElseThrow().phones()).extracting(p -> p.number())
+                .containsExactly("555 0004");
+        assertThat(store.findBySourceId("kept").orElseThrow().displayName()).isEqualTo("Kept Too");
+        assertThat(store.findBySourceId("arrived").orElseThrow().phones()).extracting(p -> p.number())
+                .containsExactly("555 0006");
+        assertThat(store.search(new ContactQuery("5550003", 10, 0)).items()).isEmpty();
+    }
+
+    @Test
+    void aWriteLooksUpWhatNoContentHashLookUpCoveredAndWritesEachBatchOnce() {
+        List<Contact> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            first.add(contact("page-" + i, "Page " + i, "0700 " + i));
+        }
+        store.write(first, List.of());
+        // Half of the next batch was looked up, half not (as a caller that never looks up would write).
+        store.contentHashes(first.subList(0, 350).stream().map(Contact::sourceId).toList());
+        List<Contact> second = new java.util.ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            second.add(contact("page-" + i, "Page " + i + " edited", "0701 " + i));
+        }
+        long version = store.version();
+
+        store.write(second, List.of());
+
+        assertThat(store.version()).isEqualTo(version + 1);
+        assertThat(store.count()).isEqualTo(700);
+        assertThat(store.findBySourceId("page-0").orElseThrow().displayName()).isEqualTo("Page 0 edited");
+        assertThat(store.findBySourceId("page-699").orElseThrow().phones()).extracting(p -> p.number())
+                .containsExactly("0701 699");
+    }
 }

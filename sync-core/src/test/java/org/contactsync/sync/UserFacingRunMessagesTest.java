@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,7 @@ import org.contactsync.google.InMemoryGoogleTokenStore;
 import org.contactsync.jdbc.ContactSyncDatabase;
 import org.contactsync.jdbc.DataAccessException;
 import org.contactsync.jdbc.JdbcSettings;
-import org.contactsync.testkit.ForwardingContactStore;
+import org.contactsync.testkit.ScriptedContactStore;
 import org.contactsync.testkit.ScriptedSyncEngine;
 import org.contactsync.testkit.google.Fault;
 import org.contactsync.testkit.google.PeopleApiEmulator;
@@ -167,10 +166,10 @@ class UserFacingRunMessagesTest {
         // The contact store failing.
         String card = "BEGIN:VCARD\r\nFN:Ann\r\nTEL:+1 212 555 0100\r\nEND:VCARD\r\n";
         paths.add(new Path_("store: a bug in the store", d -> vcard(d, card.getBytes(StandardCharsets.UTF_8)),
-                d -> new FailingStore(new NullPointerException("Cannot invoke \"java.util.Map.get(Object)\"")),
+                d -> failingStore(new NullPointerException("Cannot invoke \"java.util.Map.get(Object)\"")),
                 RunStatus.ERROR));
         paths.add(new Path_("store: a JDBC failure", d -> vcard(d, card.getBytes(StandardCharsets.UTF_8)),
-                d -> new FailingStore(new DataAccessException("Could not write contacts",
+                d -> failingStore(new DataAccessException("Could not write contacts",
                         new SQLException("java.net.ConnectException: Connection refused", "08001"))),
                 RunStatus.ERROR));
         paths.add(new Path_("store: a closed Derby database", d -> vcard(d, card.getBytes(StandardCharsets.UTF_8)),
@@ -260,17 +259,7 @@ class UserFacingRunMessagesTest {
     }
 
     /** A store that reads like an empty one and fails every write. */
-    private static final class FailingStore extends ForwardingContactStore {
-        private final RuntimeException failure;
-
-        FailingStore(RuntimeException failure) {
-            super(new InMemoryContactStore());
-            this.failure = failure;
-        }
-
-        @Override
-        public void write(List<Contact> upserts, Collection<String> deletions) {
-            throw failure;
-        }
+    private static ContactStore failingStore(RuntimeException failure) {
+        return new ScriptedContactStore(new InMemoryContactStore()).failEveryWrite(failure);
     }
 }

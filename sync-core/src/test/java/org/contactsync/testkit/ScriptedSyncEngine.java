@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.contactsync.contact.Contact;
 import org.contactsync.sync.CursorExpiredException;
@@ -51,6 +52,7 @@ public final class ScriptedSyncEngine implements SyncEngine {
     private final Map<String, String> unreadable = new LinkedHashMap<>();
     private final Deque<RunScript> scripts = new ArrayDeque<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger pagesRead = new AtomicInteger();
     private long version;
     private long expiredBefore;
 
@@ -168,6 +170,11 @@ public final class ScriptedSyncEngine implements SyncEngine {
         return calls.size();
     }
 
+    /** How many pages the runs so far began to read, all runs together. */
+    public int pagesRead() {
+        return pagesRead.get();
+    }
+
     @Override
     public void sync(SyncContext ctx) throws Exception {
         Optional<String> cursor = ctx.cursor();
@@ -212,6 +219,7 @@ public final class ScriptedSyncEngine implements SyncEngine {
         for (int page = 1; page <= pages; page++) {
             script.beforePage(page, ctx);
             ctx.checkCancelled();
+            pagesRead.incrementAndGet();
             for (Object item : items.subList((page - 1) * size, Math.min(items.size(), page * size))) {
                 if (item instanceof Contact c) {
                     ctx.upsert(c);

@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.FeatureContext;
 import org.contactsync.health.HealthChecker;
 import org.contactsync.jaxrs.contact.ContactsResource;
 import org.contactsync.jaxrs.health.HealthResource;
+import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
+import org.contactsync.jaxrs.metrics.DirectoryRequestMetrics;
+import org.contactsync.jaxrs.metrics.MetricsResource;
+import org.contactsync.jaxrs.metrics.MetricsTokenFilter;
+import org.contactsync.jaxrs.openapi.OpenApiResource;
 import org.contactsync.jaxrs.support.AdminAuthFilter;
 import org.contactsync.jaxrs.support.ApiExceptionMappers;
 import org.contactsync.jaxrs.support.ApiJson;
@@ -47,6 +52,8 @@ public final class ContactSyncFeature implements Feature {
     private final ObjectMapper objectMapper;
     private final List<Object> components;
     private final HealthChecker health;
+    private final ContactSyncMetrics metrics;
+    private final String metricsToken;
 
     private ContactSyncFeature(Builder b) {
         this.manager = b.manager;
@@ -54,6 +61,8 @@ public final class ContactSyncFeature implements Feature {
         this.objectMapper = b.objectMapper != null ? b.objectMapper : ApiJson.newObjectMapper();
         this.components = List.copyOf(b.components);
         this.health = b.health;
+        this.metrics = b.metrics;
+        this.metricsToken = b.metricsToken;
     }
 
     public static Builder builder(SyncManager manager) {
@@ -75,6 +84,14 @@ public final class ContactSyncFeature implements Feature {
         context.register(new SyncResource(manager, events));
         context.register(new ContactsResource(manager.contactStore()));
         context.register(new HealthResource(health));
+        if (metrics != null) {
+            context.register(new MetricsResource(metrics));
+            context.register(new DirectoryRequestMetrics(metrics));
+            metrics.sseClients(events::clientCount);
+            if (metricsToken != null) {
+                context.register(new MetricsTokenFilter(metricsToken, settings.adminRole()));
+            }
+        }
 
         ApiExceptionMappers.all().forEach(context::register);
         context.register(new AdminAuthFilter(settings));
@@ -83,7 +100,24 @@ public final class ContactSyncFeature implements Feature {
         context.register(new StopEventsOnShutdown(events));
 
         components.forEach(context::register);
+        context.register(new OpenApiResource(resourceClasses(), objectMapper));
         return true;
+    }
+
+    /** The classes of every resource this feature mounts, for the OpenAPI description. */
+    private java.util.Set<Class<?>> resourceClasses() {
+        java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>(List.of(SyncResource.class,
+                ContactsResource.class, HealthResource.class));
+        if (metrics != null) {
+            classes.add(MetricsResource.class);
+        }
+        for (Object c : components) {
+            Class<?> type = c instanceof Class<?> k ? k : c.getClass();
+            if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                classes.add(type);
+            }
+        }
+        return classes;
     }
 
     /** Stops the application's event poller and closes its streams when Jersey shuts the application down. */
@@ -108,6 +142,8 @@ public final class ContactSyncFeature implements Feature {
         private ObjectMapper objectMapper;
         private final List<Object> components = new ArrayList<>();
         private HealthChecker health = HealthChecker.builder().build();
+        private ContactSyncMetrics metrics;
+        private String metricsToken;
 
         private Builder(SyncManager manager) {
             this.manager = Objects.requireNonNull(manager, "manager");
@@ -133,6 +169,25 @@ public final class ContactSyncFeature implements Feature {
          */
         public Builder health(HealthChecker checker) {
             this.health = Objects.requireNonNull(checker, "checker");
+            return this;
+        }
+
+        /**
+         * Serves these metrics at {@code /metrics} (admin only, or the {@link #metricsToken token}) and counts phone
+         * directory requests and event-stream clients into them. Off unless called; bind the metrics to the
+         * manager ({@link ContactSyncMetrics#bind}) and hand them to the engine for source-call counts.
+         */
+        public Builder metrics(ContactSyncMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** A bearer token (at least 16 characters) that may read {@code /metrics} besides the admin; null for none. */
+        public Builder metricsToken(String token) {
+            if (token != null && token.length() < 16) {
+                throw new IllegalArgumentException("the metrics token must have at least 16 characters");
+            }
+            this.metricsToken = token;
             return this;
         }
 

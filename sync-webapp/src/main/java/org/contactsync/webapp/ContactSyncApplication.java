@@ -1,6 +1,7 @@
 package org.contactsync.webapp;
 
 import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +10,22 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.contactsync.directory.CiscoDirectory;
+import org.contactsync.directory.DirectorySnapshot;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
+import org.contactsync.alert.AlertDispatcher;
+import org.contactsync.alert.SyncAlerts;
+import org.contactsync.alert.WebhookAlertSender;
 import org.contactsync.health.HealthChecker;
 import org.contactsync.health.HealthChecks;
 import org.contactsync.health.SyncFreshness;
 import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
+import org.contactsync.jaxrs.directory.DirectoryPhonesResource;
 import org.contactsync.jaxrs.directory.DirectoryResource;
+import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
+import org.contactsync.jaxrs.sync.ScheduleResource;
+import org.contactsync.metrics.SourceCallListener;
 import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.jaxrs.support.LoginThrottle;
 import org.contactsync.jaxrs.google.GoogleAuthResource;
@@ -54,6 +63,8 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final PasswordCheck passwordCheck;
     private final List<Object> extraComponents;
     private final SyncFreshness freshness;
+    private final ContactSyncMetrics metrics;
+    private final SyncAlerts alerts;
 
     private ContactSyncApplication(Builder b) {
         this.config = b.config;
@@ -71,8 +82,13 @@ public final class ContactSyncApplication implements AutoCloseable {
             this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
                     ? new GoogleAccount(config.google(), database.googleTokenStore())
                     : null;
+            this.metrics = config.operations().metrics() ? ContactSyncMetrics.prometheus() : null;
+            if (metrics != null) {
+                opened.add(metrics);
+            }
             SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
-            this.directory = new CiscoDirectory(database.contactStore());
+            this.directory = new CiscoDirectory(database.contactStore(), new DirectorySnapshot.Options(
+                    config.phone().region(), config.phone().groups()));
             SyncManager.Builder mb = SyncManager.builder()
                     .engine(engine)
                     .stateStore(database.syncStateStore())
@@ -85,13 +101,22 @@ public final class ContactSyncApplication implements AutoCloseable {
             }
             this.manager = mb.build();
             opened.add(manager);
+            if (metrics != null) {
+                metrics.bind(manager);
+            }
             SyncSchedule schedule = config.syncInterval() == null && config.fullSyncInterval() == null
                     ? SyncSchedule.OFF
                     : new SyncSchedule(config.syncInterval(), config.fullSyncInterval(), b.initialDelay);
-            this.scheduler = new SyncScheduler(manager, schedule).start();
+            this.scheduler = new SyncScheduler(manager, schedule).pauseAfter(config.operations().pauseAfter()).start();
             opened.add(scheduler);
             Duration staleAfter = config.operations().staleAfter();
             this.freshness = staleAfter == null ? null : new SyncFreshness(database.syncStateStore(), staleAfter);
+            URI webhook = config.operations().webhookUrl();
+            this.alerts = webhook == null ? null
+                    : SyncAlerts.start(manager, new AlertDispatcher(new WebhookAlertSender(webhook)), freshness);
+            if (alerts != null) {
+                opened.add(alerts);
+            }
             this.admin = config.auth() == AuthMode.CONTAINER ? null
                     : config.adminPassword() != null
                     ? new AdminCredentials.Loaded(AdminCredentials.of(config.adminUser(), config.adminPassword()),
@@ -122,7 +147,8 @@ public final class ContactSyncApplication implements AutoCloseable {
         return switch (config.source()) {
             case VCARD -> (config.vcardFile() == null ? VCardSyncEngine.bundledSample()
                     : new VCardSyncEngine(config.vcardFile())).withFallbackCharset(config.vcardCharset());
-            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount);
+            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount,
+                    metrics != null ? metrics : SourceCallListener.NONE);
         };
     }
 
@@ -137,6 +163,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                 .build();
         ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings)
                 .health(healthChecker());
+        if (metrics != null) {
+            feature.metrics(metrics).metricsToken(config.operations().metricsToken());
+        }
         resources().forEach(feature::component);
         extraComponents.forEach(feature::component);
         ResourceConfig rc = new ResourceConfig();
@@ -160,11 +189,17 @@ public final class ContactSyncApplication implements AutoCloseable {
     /** The phone directory and (for a Google source) the Google connection resources. */
     private List<Object> resources() {
         List<Object> list = new ArrayList<>();
-        list.add(new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
-                config.publicBaseUrl(), config.trustProxy(), config.dialPrefix())));
+        DirectoryResource phones = new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
+                config.publicBaseUrl(), config.trustProxy(), config.dialPrefix())
+                .withDialForm(config.phone().dialForm()).withLegacyCharset(config.phone().legacyCharset())
+                .withAccess(config.phone().access()));
+        list.add(phones);
+        list.add(new DirectoryPhonesResource(phones));
+        list.add(new PhoneClientAddress());
         if (googleAccount != null) {
             list.add(new GoogleAuthResource(googleAccount));
         }
+        list.add(new ScheduleResource(scheduler));
         return list;
     }
 
@@ -188,6 +223,11 @@ public final class ContactSyncApplication implements AutoCloseable {
         return database;
     }
 
+    /** The Prometheus metrics, unless turned off. */
+    public Optional<ContactSyncMetrics> metrics() {
+        return Optional.ofNullable(metrics);
+    }
+
     /** The Google account, when the source is Google. */
     public Optional<GoogleAccount> googleAccount() {
         return Optional.ofNullable(googleAccount);
@@ -206,7 +246,15 @@ public final class ContactSyncApplication implements AutoCloseable {
     /** Stops the scheduler, then the manager (its run is cancelled and recorded), then the pool and Derby. */
     @Override
     public void close() {
-        closeAll(List.of(database, manager, scheduler));
+        List<AutoCloseable> all = new ArrayList<>();
+        if (metrics != null) {
+            all.add(metrics);
+        }
+        all.addAll(List.of(database, manager, scheduler));
+        if (alerts != null) {
+            all.add(alerts);
+        }
+        closeAll(all);
         log.info("ContactSync stopped");
     }
 

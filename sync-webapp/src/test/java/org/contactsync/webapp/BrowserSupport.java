@@ -60,8 +60,13 @@ final class BrowserSupport {
 
     /** Phone-sized viewport (375 CSS pixels wide), through the DevTools protocol so no window minimum applies. */
     static void phoneViewport(ChromeDriver driver, int height) {
+        phoneViewport(driver, 375, height);
+    }
+
+    /** A phone's viewport of the given CSS width (320: the narrowest phones still in use; 375: most). */
+    static void phoneViewport(ChromeDriver driver, int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 375, "height", height, "deviceScaleFactor", 2, "mobile", true));
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
     }
 
     static void desktopViewport(ChromeDriver driver, int height) {

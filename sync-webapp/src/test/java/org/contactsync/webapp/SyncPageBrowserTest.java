@@ -240,11 +240,11 @@ class SyncPageBrowserTest {
         for (String path : List.of("/", "/contacts")) {
             open(path);
             await().until(() -> driver.findElements(By.cssSelector("#history-body tr, #contact-list > li")).size() > 0);
-            assertNoHorizontalScroll(path);
+            assertNoHorizontalScroll(path, 375);
         }
         open("/");
         await().until(() -> historyRows().size() == 3);
-        assertNoHorizontalScroll("/");
+        assertNoHorizontalScroll("/", 375);
         WebElement sync = byId("sync-now");
         Number right = (Number) driver.executeScript("return arguments[0].getBoundingClientRect().right;", sync);
         assertThat(right.doubleValue()).isLessThanOrEqualTo(375);
@@ -253,22 +253,122 @@ class SyncPageBrowserTest {
 
         driver.manage().deleteAllCookies();
         open("/login");
-        assertNoHorizontalScroll("/login");
+        assertNoHorizontalScroll("/login", 375);
     }
 
-    private void assertNoHorizontalScroll(String page) {
+    /** Real error messages, long names and words without a break in them: still no sideways scrolling. */
+    @Test
+    @Order(7)
+    void at320And375PixelsHostileLongTextNeverScrollsThePageSideways() throws Exception {
+        String longWord = "Donaudampfschifffahrtselektrizitaetenhauptbetriebswerkbauunterbeamtengesellschaft"
+                + "x".repeat(120);
+        String longName = "Maximiliane-Theodora " + longWord + " " + HOSTILE;
+        engine.put(TestContacts.person(longName, "+49 30 1234567890123456789"));
+        engine.failNextRun(1, new SyncSourceException("Could not read the contact source at https://contacts."
+                + "example.com/" + "very-long-path-segment-".repeat(12) + "?token=" + "0123456789abcdef".repeat(10)
+                + " because the server answered with a page nobody expected. " + longWord
+                + " Check the address and run the sync again.", "detail " + longWord.repeat(3), null));
+        assertThat(apiPost("/api/sync/trigger").statusCode()).isEqualTo(200);
+        await().until(() -> apiGet("/api/sync/status").body().contains("\"state\":\"error\""));
+        assertThat(apiPost("/api/sync/trigger").statusCode()).isEqualTo(200);
+        await().until(() -> apiGet("/api/sync/status").body().contains("\"state\":\"completed\""));
+        login();
+
+        for (int width : List.of(320, 375)) {
+            BrowserSupport.phoneViewport(driver, width, 2400);
+            open("/");
+            await().until(() -> historyRows().size() >= 5
+                    && historyRows().get(1).getText().contains("Donaudampfschifffahrts"));
+            engine.put(TestContacts.person(longName + " " + width, "+1 555 0197"));
+            byId("preview").click();
+            await().until(() -> text("preview-list").contains("Maximiliane-Theodora"));
+            assertNoHorizontalScroll("/ with a long error in the history and a long name in the preview", width);
+            BrowserSupport.screenshot(driver, "mobile-" + width + "-hostile");
+
+            open("/contacts");
+            byId("q").sendKeys("Maximiliane");
+            await().until(() -> text("result-count").contains("matching")
+                    && text("contact-list").contains("Maximiliane-Theodora"));
+            assertNoHorizontalScroll("/contacts with a long name", width);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void thePhonesSectionListsEachVendorsUrlCopiesItWithOneClickAndPreviewsWhatThePhoneGets() throws Exception {
+        BrowserSupport.desktopViewport(driver, 2400);
+        String base = app.baseUri().toString().replaceAll("/$", "");
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        login();
+        open("/");
+        await().until(() -> driver.findElements(By.cssSelector("#phones-list > li")).size() == 6);
+        assertThat(driver.findElements(By.cssSelector("#phones-list > li")).stream()
+                .map(li -> li.getAttribute("data-vendor")).toList())
+                .containsExactly("cisco", "yealink", "grandstream", "snom", "polycom", "fanvil");
+        WebElement yealink = driver.findElement(By.cssSelector("#phones-list > li[data-vendor=yealink]"));
+        String url = yealink.findElement(By.tagName("code")).getText();
+        assertThat(url).isEqualTo(base + "/directory/yealink/phonebook.xml");
+        assertThat(text("phones-lookup")).contains(base + "/directory/lookup?number=");
+
+        WebElement copy = yealink.findElement(By.xpath(".//button[text()='Copy']"));
+        copy.click();
+        await().until(() -> copy.getText().equals("Copied"));
+        Object copied = driver.executeAsyncScript("navigator.clipboard.readText().then(arguments[0], "
+                + "e => arguments[0]('failed: ' + e));");
+        assertThat(copied).isEqualTo(url);
+
+        yealink.findElement(By.xpath(".//button[text()='Preview']")).click();
+        WebElement preview = yealink.findElement(By.cssSelector("pre.phone-preview"));
+        await().until(() -> preview.getText().contains("<YealinkIPPhoneBook>"));
+        assertThat(preview.getText()).contains("Person 001");
+        assertThat(driver.findElements(By.cssSelector("#phones img"))).isEmpty();
+        assertNoAlert();
+
+        BrowserSupport.phoneViewport(driver, 320, 2400);
+        open("/");
+        await().until(() -> driver.findElements(By.cssSelector("#phones-list > li")).size() == 6);
+        driver.findElement(By.cssSelector("#phones-list > li[data-vendor=polycom] button.compact:last-of-type")).click();
+        await().until(() -> !driver.findElement(By.cssSelector("#phones-list > li[data-vendor=polycom] pre"))
+                .getText().startsWith("Loading"));
+        assertNoHorizontalScroll("/ with the phones' URLs and a preview", 320);
+        driver.executeScript("document.getElementById('phones').scrollIntoView();");
+        BrowserSupport.screenshot(driver, "phones-320");
+    }
+
+    private void login() {
+        open("/login");
+        if (!driver.getCurrentUrl().contains("/login")) {
+            return;
+        }
+        byId("user").sendKeys(EmbeddedApp.ADMIN_USER);
+        byId("password").sendKeys(EmbeddedApp.ADMIN_PASSWORD);
+        byId("login-submit").click();
+        await().until(() -> !driver.getCurrentUrl().contains("/login"));
+    }
+
+    private void assertNoHorizontalScroll(String page, int width) {
         Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
-        Number innerWidth = (Number) driver.executeScript("return window.innerWidth;");
-        assertThat(scrollWidth.intValue()).as("scroll width of " + page + " at 375 px")
-                .isLessThanOrEqualTo(innerWidth.intValue());
-        assertThat(innerWidth.intValue()).isEqualTo(375);
+        Number clientWidth = (Number) driver.executeScript("return document.documentElement.clientWidth;");
+        assertThat(clientWidth.intValue()).isEqualTo(width);
+        assertThat(scrollWidth.intValue()).as("scroll width of " + page + " at " + width + " px")
+                .isLessThanOrEqualTo(clientWidth.intValue());
+    }
+
+    private HttpResponse<String> apiGet(String path) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(app.uri(path).toString()))
+                .header("Authorization", "Basic " + basic()).GET().build();
+        return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic() {
+        return Base64.getEncoder().encodeToString((EmbeddedApp.ADMIN_USER + ":" + EmbeddedApp.ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> apiPost(String path) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((EmbeddedApp.ADMIN_USER + ":" + EmbeddedApp.ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
         HttpRequest req = HttpRequest.newBuilder(URI.create(app.uri(path).toString()))
-                .header("Authorization", "Basic " + basic)
+                .header("Authorization", "Basic " + basic())
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -167,11 +168,35 @@ class WebSecurityTest {
         HttpResponse<String> css = get("/static/app.css");
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
-        assertThat(get("/static/sync.js").statusCode()).isEqualTo(200);
         HttpResponse<String> escape = get("/static/%2e%2e/logback.xml");
         assertThat(escape.statusCode()).isNotEqualTo(200);
         assertThat(escape.body()).doesNotContain("<configuration>");
         assertThat(get("/static/logback.xml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void thePagesScriptsAreEsModulesServedAsJavaScriptAndEveryImportIsServedToo() throws Exception {
+        for (String page : List.of("/static/sync-page.js", "/static/contacts-page.js")) {
+            assertThat(get(page).body()).contains("import ");
+        }
+        java.util.Deque<String> toLoad = new java.util.ArrayDeque<>(List.of("sync-page.js", "contacts-page.js"));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!toLoad.isEmpty()) {
+            String name = toLoad.pop();
+            if (!seen.add(name)) {
+                continue;
+            }
+            HttpResponse<String> js = get("/static/" + name);
+            assertThat(js.statusCode()).as(name).isEqualTo(200);
+            // A module is only run when it comes with a JavaScript type (nosniff makes browsers strict about it).
+            assertThat(js.headers().firstValue("Content-Type").orElseThrow()).as(name).startsWith("text/javascript");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("from '\\./([a-z0-9-]+\\.js)'")
+                    .matcher(js.body());
+            while (m.find()) {
+                toLoad.add(m.group(1));
+            }
+        }
+        assertThat(seen).contains("api.js", "live.js", "format.js", "pause.js", "phones.js");
     }
 
     @Test

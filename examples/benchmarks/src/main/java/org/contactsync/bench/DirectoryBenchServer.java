@@ -61,7 +61,10 @@ public final class DirectoryBenchServer {
         running.server.join();
     }
 
-    /** A started server with its URLs: MENU, GROUP, CONTACT, SEARCH and their STATIC_* copies. */
+    /**
+     * A started server with its URLs: MENU, GROUP, CONTACT, SEARCH (by name), KEYPAD (digits), PHONEBOOK (Yealink
+     * file), LOOKUP (caller-ID), their STATIC_* copies, and STATIC_CSS (a 10 KB stylesheet: the ceiling).
+     */
     record Running(JettyServer server, SyncManager sync, BenchDatabase database, Map<String, String> urls, Path work)
             implements AutoCloseable {
         @Override
@@ -125,17 +128,43 @@ public final class DirectoryBenchServer {
         String contact = fetch(contactUrl);
         String searchUrl = base.resolve("directory/search?q=an").toString();
         String search = fetch(searchUrl);
+        String keypadUrl = base.resolve("directory/search?q=26").toString(); // "an" typed on the keypad
+        String keypad = fetch(keypadUrl);
+        String phonebookUrl = base.resolve("directory/yealink/phonebook.xml").toString();
+        String phonebook = fetch(phonebookUrl);
+        String number = directory.snapshot().contacts().get(directory.snapshot().size() / 2).firstNumber().number();
+        String lookupUrl = base.resolve("directory/lookup?number="
+                + java.net.URLEncoder.encode(number, StandardCharsets.UTF_8)).toString();
+        String lookup = fetch(lookupUrl);
 
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("MENU", menuUrl);
         urls.put("GROUP", groupUrl);
         urls.put("CONTACT", contactUrl);
         urls.put("SEARCH", searchUrl);
+        urls.put("KEYPAD", keypadUrl);
+        urls.put("PHONEBOOK", phonebookUrl);
+        urls.put("LOOKUP", lookupUrl);
         urls.put("STATIC_MENU", staticCopy(base, staticDir, "menu.xml", menu));
         urls.put("STATIC_GROUP", staticCopy(base, staticDir, "group.xml", group));
         urls.put("STATIC_CONTACT", staticCopy(base, staticDir, "contact.xml", contact));
         urls.put("STATIC_SEARCH", staticCopy(base, staticDir, "search.xml", search));
+        urls.put("STATIC_KEYPAD", staticCopy(base, staticDir, "keypad.xml", keypad));
+        urls.put("STATIC_PHONEBOOK", staticCopy(base, staticDir, "phonebook.xml", phonebook));
+        urls.put("STATIC_LOOKUP", staticCopy(base, staticDir, "lookup.txt", lookup));
+        // The ceiling the issue measures against: a 10 KB stylesheet from the same server.
+        urls.put("STATIC_CSS", staticCopy(base, staticDir, "page.css", css(10 * 1024)));
         return new Running(server, sync, database, urls, work);
+    }
+
+    /** A plausible stylesheet of {@code bytes} bytes. */
+    static String css(int bytes) {
+        StringBuilder sb = new StringBuilder(bytes + 64);
+        for (int i = 0; sb.length() < bytes; i++) {
+            sb.append(".rule-").append(i).append(" { margin: 0 ").append(i % 16).append("px; color: #")
+                    .append(String.format("%06x", i * 2654435761L & 0xFFFFFF)).append("; }\n");
+        }
+        return sb.substring(0, bytes);
     }
 
     private static String staticCopy(URI base, Path dir, String name, String xml) throws IOException {

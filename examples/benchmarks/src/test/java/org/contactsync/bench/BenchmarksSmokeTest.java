@@ -17,9 +17,15 @@ class BenchmarksSmokeTest {
     void syncAndLiveProgressBenchmarksRunAtATinySizeAndReportTheirTables() throws Exception {
         String report = BenchMain.run(BenchMain.options(new String[] {
                 "--sizes", "150", "--db", "derby", "--changes", "3", "--incremental-runs", "2", "--warmup", "0",
-                "--sse-steps", "4", "--work-dir", work.toString()}, BenchMain.DEFAULTS));
+                "--only", "pipeline,full,write,sse", "--latencies", "0,20", "--sse-steps", "4",
+                "--work-dir", work.toString()}, BenchMain.DEFAULTS));
 
         assertThat(report)
+                .contains("### Full sync beside reading alone")
+                .containsPattern("\\| Derby \\(embedded, file\\) \\| 150 \\| 0 ms \\| [\\d,]+ ms \\| [\\d,]+ ms \\| "
+                        + "[\\d.]+ \\| ≤ 2.0 × read: (met|MISSED) \\| .* \\| completed, 150 added \\|")
+                .containsPattern("\\| Derby \\(embedded, file\\) \\| 150 \\| 20 ms \\| [\\d,]+ ms \\| [\\d,]+ ms \\| "
+                        + "[\\d.]+ \\| ≤ 1.1 × read: (met|MISSED) \\| .* \\| completed, 150 added \\|")
                 .contains("### Full sync")
                 .containsPattern("\\| Derby \\(embedded, file\\) \\| 150 \\| [\\d,]+ ms \\| [\\d,]+ \\| [\\d,]+ ms \\| "
                         + "[\\d,]+ ms \\| \\d+ MB \\| \\d+ MB \\| \\d+ \\(\\d+\\) \\| completed, 150 added \\|")
@@ -36,16 +42,22 @@ class BenchmarksSmokeTest {
     void directoryServerServesEachPageAndTheSameXmlAsAStaticFile() throws Exception {
         try (DirectoryBenchServer.Running server = DirectoryBenchServer.start(300, 0, work)) {
             Map<String, String> urls = server.urls();
-            assertThat(urls).containsOnlyKeys("MENU", "GROUP", "CONTACT", "SEARCH", "STATIC_MENU", "STATIC_GROUP",
-                    "STATIC_CONTACT", "STATIC_SEARCH");
+            assertThat(urls).containsOnlyKeys("MENU", "GROUP", "CONTACT", "SEARCH", "KEYPAD", "PHONEBOOK", "LOOKUP",
+                    "STATIC_MENU", "STATIC_GROUP", "STATIC_CONTACT", "STATIC_SEARCH", "STATIC_KEYPAD",
+                    "STATIC_PHONEBOOK", "STATIC_LOOKUP", "STATIC_CSS");
             assertThat(urls.values()).allMatch(u -> u.startsWith("http://127.0.0.1:"));
-            for (String page : new String[] {"MENU", "GROUP", "CONTACT", "SEARCH"}) {
+            for (String page : new String[] {"MENU", "GROUP", "CONTACT", "SEARCH", "KEYPAD", "PHONEBOOK", "LOOKUP"}) {
                 String dynamic = DirectoryBenchServer.fetch(urls.get(page));
-                assertThat(dynamic).startsWith("<?xml").contains("<CiscoIPPhone");
+                if (!page.equals("LOOKUP")) {
+                    assertThat(dynamic).startsWith("<?xml");
+                }
                 assertThat(DirectoryBenchServer.fetch(urls.get("STATIC_" + page))).isEqualTo(dynamic);
             }
+            assertThat(DirectoryBenchServer.fetch(urls.get("STATIC_CSS"))).hasSize(10 * 1024);
             assertThat(urls.get("GROUP")).contains("/directory/groups/");
             assertThat(urls.get("CONTACT")).contains("/directory/contacts/");
+            assertThat(DirectoryBenchServer.fetch(urls.get("LOOKUP"))).isNotBlank();
+            assertThat(LookupLatencyBenchmark.run(300, 2000)).contains("| caller-ID look-up |");
         }
     }
 }

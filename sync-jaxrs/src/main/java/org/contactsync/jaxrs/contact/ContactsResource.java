@@ -7,9 +7,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.contactsync.contact.ContactQuery;
 import org.contactsync.contact.ContactStore;
 import org.contactsync.jaxrs.RequiresAdmin;
+import org.contactsync.jaxrs.openapi.OpenApiExamples;
 import org.contactsync.jaxrs.support.ApiException;
 import org.contactsync.jaxrs.support.Params;
 
@@ -19,6 +28,7 @@ import org.contactsync.jaxrs.support.Params;
  */
 @Path("api/contacts")
 @RequiresAdmin
+@Tag(name = "contacts", description = "Search the local copy of the contacts.")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ContactsResource {
     /** Longer queries are refused rather than silently cut. */
@@ -31,8 +41,22 @@ public final class ContactsResource {
     }
 
     @GET
-    public ContactJson.Results search(@QueryParam("q") String q, @QueryParam("limit") String limit,
-                                      @QueryParam("offset") String offset) {
+    @Operation(summary = "Searches the local copy by name or phone number",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "One page of matches, ordered by name",
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = ContactJson.Results.class),
+                                    examples = @ExampleObject(value = OpenApiExamples.CONTACTS))),
+                    @ApiResponse(responseCode = "400", description = "q too long, or limit/offset out of range",
+                            content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.Q_TOO_LONG)))})
+    public ContactJson.Results search(
+            @Parameter(description = OpenApiExamples.Q, schema = @Schema(type = "string", maxLength = 200))
+            @QueryParam("q") String q,
+            @Parameter(description = OpenApiExamples.LIMIT, schema = @Schema(type = "integer", minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(description = OpenApiExamples.OFFSET, schema = @Schema(type = "integer", minimum = "0",
+                    defaultValue = "0")) @QueryParam("offset") String offset) {
         String text = q == null ? "" : q.strip();
         if (text.length() > MAX_QUERY_LENGTH) {
             throw ApiException.badRequest("q must be at most " + MAX_QUERY_LENGTH + " characters, was "
@@ -44,7 +68,16 @@ public final class ContactsResource {
 
     @GET
     @Path("{id}")
-    public ContactJson.Item contact(@PathParam("id") String id) {
+    @Operation(summary = "One contact",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The contact",
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = ContactJson.Item.class))),
+                    @ApiResponse(responseCode = "404", description = "No such contact",
+                            content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.NO_CONTACT)))})
+    public ContactJson.Item contact(@Parameter(description = "The contact's id", schema = @Schema(type = "integer",
+            format = "int64")) @PathParam("id") String id) {
         long contactId = Params.id(id, "contact");
         return contacts.findById(contactId).map(ContactJson.Item::of)
                 .orElseThrow(() -> ApiException.notFound("No contact with id " + contactId + "."));

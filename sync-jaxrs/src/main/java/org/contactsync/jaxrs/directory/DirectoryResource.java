@@ -1,10 +1,19 @@
 package org.contactsync.jaxrs.directory;
 
-import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,101 +24,388 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.contactsync.directory.CallerIdLookup;
 import org.contactsync.directory.CiscoDirectory;
+import org.contactsync.directory.CiscoModel;
+import org.contactsync.directory.DialRules;
+import org.contactsync.directory.DirectoryContact;
 import org.contactsync.directory.DirectoryPage;
 import org.contactsync.directory.DirectoryPages;
 import org.contactsync.directory.DirectorySnapshot;
+import org.contactsync.directory.PhoneCharset;
+import org.contactsync.directory.Transliteration;
+import org.contactsync.directory.browse.BrowsePages;
+import org.contactsync.directory.browse.SnomBrowser;
+import org.contactsync.directory.browse.YealinkBrowser;
+import org.contactsync.directory.phonebook.PhonebookFormat;
+import org.contactsync.directory.phonebook.PhonebookFormats;
+import org.contactsync.directory.phonebook.PhonebookParts;
 import org.contactsync.jaxrs.support.ClientUrl;
+import org.glassfish.jersey.server.ContainerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Cisco IP phone directory at {@code /directory} (relative to where the application is mounted): the main
- * menu, keypad group pages, contact pages, search and help, as Cisco IP Phone XML objects in
- * {@code text/xml; charset=utf-8}.
+ * The phone directory at {@code /directory} (relative to where the application is mounted): the Cisco IP Phone
+ * XML pages (main menu, keypad groups, favourites, labels, contacts, search, help; also under
+ * {@code /directory/cisco/...}), the downloadable phonebook of each other vendor at
+ * {@code /directory/<vendor>/<file>}, and the caller-ID look-up at {@code /directory/lookup?number=...}.
  *
- * <p>Every answer is rendered from the {@link CiscoDirectory}'s in-memory snapshot: no database access per request.
- * Pages carry an ETag and Last-Modified, so a conditional GET of an unchanged page costs a 304. Errors are
- * CiscoIPPhoneText pages (400 malformed request, 404 nothing there, 503 no contacts loaded yet), never a stack
- * trace, because a phone shows nothing useful for anything else. Open to every phone: no login.
+ * <p>Every answer comes from the {@link CiscoDirectory}'s in-memory snapshot: no database access per request.
+ * Pages that depend only on the snapshot are rendered once per snapshot, base URL, charset and phone model and
+ * then served as stored bytes. Pages carry an ETag and Last-Modified, so a conditional GET of an unchanged page
+ * costs a 304. Cisco pages are answered in the charset the phone accepts ({@link PhoneCharset}) and shaped for
+ * its model ({@link CiscoModel}). Errors are CiscoIPPhoneText pages (400 malformed request, 403 not allowed,
+ * 404 nothing there, 503 no contacts loaded yet), never a stack trace. No login: phones cannot send one; access
+ * can be limited by network or device name ({@link org.contactsync.directory.PhoneAccess}).
  */
 @Path("directory")
 public final class DirectoryResource {
     public static final MediaType TEXT_XML_UTF8 = MediaType.valueOf("text/xml; charset=utf-8");
+    /** Request property the host sets to the client's IP address (the servlet's remote address). */
+    public static final String REMOTE_ADDRESS_PROPERTY = "org.contactsync.remote-address";
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryResource.class);
-    private static final Pattern FORWARDED_HOST = Pattern.compile(
-            "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
-                    + "|\\[[0-9A-Fa-f:.]{2,45}\\])(?::\\d{1,5})?");
     private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CiscoDirectory directory;
     private final DirectorySettings settings;
     private final DirectoryPages pages;
+    private final DialRules dialRules;
+    private final CallerIdLookup lookup;
+    private final PhonebookFormats formats = PhonebookFormats.standard();
+    private final RenderedCache cache = new RenderedCache();
+    private final Transliteration transliteration = new Transliteration();
+    private final String settingsTag;
+    private final Map<String, BrowsePages> browsers;
 
     public DirectoryResource(CiscoDirectory directory, DirectorySettings settings) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.pages = new DirectoryPages(settings.title(), settings.dialPrefix());
+        this.dialRules = settings.dialRules(directory.options().region());
+        this.pages = new DirectoryPages(settings.title(), dialRules);
+        this.lookup = new CallerIdLookup(dialRules);
+        this.settingsTag = Integer.toHexString(Objects.hash(settings.title(), dialRules));
+        this.browsers = Map.of("yealink", new BrowsePages(new YealinkBrowser(), dialRules, settings.title()),
+                "snom", new BrowsePages(new SnomBrowser(), dialRules, settings.title()));
+    }
+
+    /** {@code /directory/cisco/...}: the same Cisco pages under the vendor's own path. */
+    @Path("cisco")
+    public DirectoryResource cisco() {
+        return this;
     }
 
     @GET
-    public Response menu(@Context UriInfo uri, @Context HttpHeaders headers, @Context Request request) {
-        String root = root(uri, headers);
-        return respond(request, root, null, pages.mainMenu(root));
+    public Response menu(@Context UriInfo uri, @Context ContainerRequest request) {
+        return cisco(uri, request, true, true, (s, p, root) -> s == null ? p.mainMenu(root) : p.mainMenu(s, root));
     }
 
     @GET
     @Path("groups/{group}")
     public Response group(@PathParam("group") String group, @QueryParam("page") String page,
-                          @Context UriInfo uri, @Context HttpHeaders headers, @Context Request request) {
-        String root = root(uri, headers);
-        DirectorySnapshot snapshot = snapshotOrNull();
-        return snapshot == null ? unavailable(root)
-                : respond(request, root, snapshot, pages.group(snapshot, root, group, page));
+                          @Context UriInfo uri, @Context ContainerRequest request) {
+        return cisco(uri, request, false, true, (s, p, root) -> p.group(s, root, group, page));
+    }
+
+    @GET
+    @Path("favourites")
+    public Response favourites(@QueryParam("page") String page, @Context UriInfo uri,
+                               @Context ContainerRequest request) {
+        return cisco(uri, request, false, true, (s, p, root) -> p.favourites(s, root, page));
+    }
+
+    @GET
+    @Path("labels")
+    public Response labels(@QueryParam("id") String id, @QueryParam("page") String page, @Context UriInfo uri,
+                           @Context ContainerRequest request) {
+        return cisco(uri, request, false, true, (s, p, root) -> p.labels(s, root, id, page));
     }
 
     @GET
     @Path("contacts/{id}")
-    public Response contact(@PathParam("id") String id,
-                            @Context UriInfo uri, @Context HttpHeaders headers, @Context Request request) {
-        String root = root(uri, headers);
-        DirectorySnapshot snapshot = snapshotOrNull();
-        return snapshot == null ? unavailable(root)
-                : respond(request, root, snapshot, pages.contact(snapshot, root, id));
+    public Response contact(@PathParam("id") String id, @Context UriInfo uri, @Context ContainerRequest request) {
+        return cisco(uri, request, false, true, (s, p, root) -> p.contact(s, root, id));
     }
 
     @GET
     @Path("search")
     public Response search(@QueryParam("q") String q, @QueryParam("page") String page,
-                           @Context UriInfo uri, @Context HttpHeaders headers, @Context Request request) {
-        String root = root(uri, headers);
+                           @Context UriInfo uri, @Context ContainerRequest request) {
         if (q == null) {
-            return respond(request, root, null, pages.searchForm(root));
+            return cisco(uri, request, true, true, (s, p, root) -> p.searchForm(root));
         }
-        DirectorySnapshot snapshot = snapshotOrNull();
-        return snapshot == null ? unavailable(root)
-                : respond(request, root, snapshot, pages.search(snapshot, root, q, page));
+        return cisco(uri, request, false, false, (s, p, root) -> p.search(s, root, q, page));
     }
 
     @GET
     @Path("help")
-    public Response help(@Context UriInfo uri, @Context HttpHeaders headers, @Context Request request) {
-        String root = root(uri, headers);
-        return respond(request, root, null, pages.help(root));
+    public Response help(@Context UriInfo uri, @Context ContainerRequest request) {
+        return cisco(uri, request, true, true, (s, p, root) -> p.help(root));
+    }
+
+    /**
+     * {@code GET /directory/<vendor>/<file>?part=N}: a vendor's downloadable phonebook (always UTF-8, as the
+     * formats document). {@code X-Phonebook-Parts} says how many parts there are.
+     */
+    @GET
+    @Path("{vendor: yealink|grandstream|snom|polycom|fanvil}/{file}")
+    public Response phonebook(@PathParam("vendor") String vendor, @PathParam("file") String file,
+                              @QueryParam("part") String partParam, @Context UriInfo uri,
+                              @Context ContainerRequest request) {
+        if (!allowed(request)) {
+            return plain(403, "This phone directory is limited to the phones of this site; ask the administrator "
+                    + "to allow this address.");
+        }
+        PhonebookFormat format = formats.vendor(vendor).orElseThrow();
+        if (!format.fileName().equals(file)) {
+            return plain(404, "The " + vendor + " phonebook is at /directory/" + vendor + "/" + format.fileName()
+                    + "; there is no file \"" + shorten(file) + "\".");
+        }
+        DirectorySnapshot snapshot = snapshotOrNull();
+        if (snapshot == null) {
+            return plain(503, "The contacts cannot be loaded right now. Try again in a minute.");
+        }
+        int parts = PhonebookParts.count(snapshot, format);
+        Integer part = partParam == null || partParam.isBlank() ? Integer.valueOf(1) : parsePart(partParam);
+        if (part == null || part > parts) {
+            return plain(part == null ? 400 : 404, "\"" + shorten(partParam) + "\" is not a part of this phonebook: "
+                    + "it has " + parts + " part" + (parts == 1 ? "" : "s") + ", numbered from 1.");
+        }
+        int n = part;
+        RenderedCache.Rendered r = cache.get(snapshot.fingerprint(), vendor + "|" + n, () -> new RenderedCache.Rendered(
+                200, format.render(snapshot, dialRules, settings.title(), n).getBytes(StandardCharsets.UTF_8),
+                "text/xml; charset=utf-8", snapshot.fingerprint() + "-" + settingsTag + "-" + vendor + n));
+        return conditional(request, snapshot, r).header("X-Phonebook-Parts", parts).build();
+    }
+
+    /**
+     * {@code GET /directory/lookup?number=...}: the caller's name for a PBX, as text/plain (or JSON with
+     * {@code Accept: application/json}); 404 with an empty body when the number is unknown.
+     */
+    @GET
+    @Path("lookup")
+    public Response lookup(@QueryParam("number") String number, @Context ContainerRequest request) {
+        if (!allowed(request)) {
+            return plain(403, "Caller-ID look-up is limited to this site's systems; ask the administrator to "
+                    + "allow this address.");
+        }
+        boolean json = request.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType());
+        if (number == null || number.isBlank() || number.length() > CallerIdLookup.MAX_LENGTH) {
+            String message = "Give the caller's number as ?number=..., at most " + CallerIdLookup.MAX_LENGTH
+                    + " characters.";
+            return json ? json(400, Map.of("detail", message)) : plain(400, message);
+        }
+        DirectorySnapshot snapshot = snapshotOrNull();
+        if (snapshot == null) {
+            return plain(503, "The contacts cannot be loaded right now. Try again in a minute.");
+        }
+        Optional<DirectoryContact> hit = lookup.find(snapshot, number);
+        if (hit.isEmpty()) {
+            return Response.status(404).cacheControl(REVALIDATE).build();
+        }
+        DirectoryContact c = hit.get();
+        if (json) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", c.name());
+            body.put("organization", c.organization());
+            body.put("id", c.id());
+            return json(200, body);
+        }
+        return Response.ok(c.name(), MediaType.valueOf("text/plain; charset=utf-8")).cacheControl(REVALIDATE)
+                .build();
     }
 
     /** Anything else under /directory: a phone-readable 404 rather than the host application's error page. */
     @GET
     @Path("{rest: .+}")
-    public Response unknown(@Context UriInfo uri, @Context HttpHeaders headers) {
-        String root = root(uri, headers);
+    public Response unknown(@Context UriInfo uri, @Context ContainerRequest request) {
+        String root = root(uri, request);
         return send(pages.error(404, "Not found", "This directory has no page \"" + shorten(uri.getPath())
-                + "\". Start again from the main menu.", root));
+                + "\". Start again from the main menu.", root), StandardCharsets.UTF_8);
+    }
+
+    /** The vendors' phonebook files as {@code vendor → [URL of part 1, …]}, for the page's Phones section. */
+    Map<String, List<String>> phonebookUrls(UriInfo uri, HttpHeaders headers) {
+        String root = root(uri, headers);
+        DirectorySnapshot snapshot = snapshotOrNull();
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        urls.put("cisco", List.of(root));
+        urls.put("yealink-browse", List.of(root + "/yealink/browse"));
+        urls.put("snom-browse", List.of(root + "/snom/browse"));
+        for (PhonebookFormat f : formats.all()) {
+            int parts = snapshot == null ? 1 : PhonebookParts.count(snapshot, f);
+            String base = root + "/" + f.vendor() + "/" + f.fileName();
+            urls.put(f.vendor(), java.util.stream.IntStream.rangeClosed(1, parts)
+                    .mapToObj(i -> i == 1 ? base : base + "?part=" + i).toList());
+        }
+        return urls;
+    }
+
+    @FunctionalInterface
+    private interface CiscoPage {
+        DirectoryPage render(DirectorySnapshot snapshot, DirectoryPages pages, String root);
+    }
+
+    /**
+     * Answers a Cisco page: access check, model and charset from the headers, the stored bytes of this page
+     * (rendered on first use for this snapshot), 304 when the phone's copy is current. {@code optional}: the page
+     * can be rendered without contacts (menu, form, help), so it is served even before the first snapshot.
+     * {@code cacheable}: false for searches, which the index answers and whose texts are endless.
+     */
+    private Response cisco(UriInfo uri, ContainerRequest request, boolean optional, boolean cacheable,
+                           CiscoPage page) {
+        String root = root(uri, request);
+        Charset charset = PhoneCharset.choose(request.getHeaderString(HttpHeaders.ACCEPT_CHARSET),
+                settings.legacyCharset());
+        if (!allowed(request)) {
+            return send(pages.error(403, "Not allowed", "This phone directory is limited to the phones of this "
+                    + "site. Ask the administrator to allow this phone.", root), charset);
+        }
+        CiscoModel model = CiscoModel.of(request.getHeaderString("x-CiscoIPPhoneModelName"));
+        DirectoryPages forModel = pages.forModel(model);
+        DirectorySnapshot snapshot = snapshotOrNull();
+        if (snapshot == null && !optional) {
+            return unavailable(root, charset);
+        }
+        return answer(uri, request, snapshot, cacheable, charset, model.family(),
+                () -> page.render(snapshot, forModel, root)).header(HttpHeaders.VARY,
+                "Accept-Charset, x-CiscoIPPhoneModelName").build();
+    }
+
+    /**
+     * The stored bytes of a page (rendered on first use for this snapshot, base URL, charset and variant) or a
+     * fresh rendering when not cacheable; 304 when the client's copy is current; error pages as they are.
+     */
+    private Response.ResponseBuilder answer(UriInfo uri, ContainerRequest request, DirectorySnapshot snapshot,
+                                            boolean cacheable, Charset charset, String variant,
+                                            Supplier<DirectoryPage> page) {
+        String root = root(uri, request);
+        String etag = (snapshot == null ? "static" : snapshot.fingerprint()) + "-" + settingsTag + "-"
+                + Integer.toHexString(Objects.hash(root, charset.name(), variant));
+        Function<DirectoryPage, RenderedCache.Rendered> toBytes = p -> new RenderedCache.Rendered(p.status(),
+                PhoneCharset.encode(p.xml(), charset, transliteration),
+                "text/xml; charset=" + charset.name().toLowerCase(Locale.ROOT), etag);
+        RenderedCache.Rendered r;
+        if (snapshot == null || !cacheable) {
+            r = toBytes.apply(page.get()); // searches use the index, not the cache
+        } else {
+            String key = root + "|" + uri.getPath() + "?" + uri.getRequestUri().getRawQuery() + "|" + charset.name()
+                    + "|" + variant;
+            r = cache.get(snapshot.fingerprint(), key, () -> toBytes.apply(page.get()));
+        }
+        if (r.status() != 200) {
+            return Response.status(r.status()).type(r.contentType()).cacheControl(REVALIDATE).entity(r.body());
+        }
+        return conditional(request, snapshot, r);
+    }
+
+    /** A browsing page for a Yealink or Snom phone (always UTF-8, which their XML browsers take). */
+    private Response browse(String vendor, UriInfo uri, ContainerRequest request, boolean cacheable,
+                            BrowsePage page) {
+        BrowsePages pagesOf = browsers.get(vendor);
+        String root = root(uri, request) + "/" + vendor + "/browse";
+        if (!allowed(request)) {
+            return plain(403, "This phone directory is limited to the phones of this site; ask the administrator "
+                    + "to allow this phone.");
+        }
+        DirectorySnapshot snapshot = snapshotOrNull();
+        if (snapshot == null) {
+            return plain(503, "The contacts cannot be loaded right now. Try again in a minute.");
+        }
+        return answer(uri, request, snapshot, cacheable, StandardCharsets.UTF_8, vendor,
+                () -> page.render(snapshot, pagesOf, root)).build();
+    }
+
+    @FunctionalInterface
+    private interface BrowsePage {
+        DirectoryPage render(DirectorySnapshot snapshot, BrowsePages pages, String root);
+    }
+
+    private static final String BROWSERS = "{vendor: yealink|snom}/browse";
+
+    @GET
+    @Path(BROWSERS)
+    public Response browseMenu(@PathParam("vendor") String vendor, @Context UriInfo uri,
+                               @Context ContainerRequest request) {
+        return browse(vendor, uri, request, true, (s, p, root) -> p.menu(s, root));
+    }
+
+    @GET
+    @Path(BROWSERS + "/groups/{group}")
+    public Response browseGroup(@PathParam("vendor") String vendor, @PathParam("group") String group,
+                                @QueryParam("page") String page, @Context UriInfo uri,
+                                @Context ContainerRequest request) {
+        return browse(vendor, uri, request, true, (s, p, root) -> p.group(s, root, group, page));
+    }
+
+    @GET
+    @Path(BROWSERS + "/favourites")
+    public Response browseFavourites(@PathParam("vendor") String vendor, @QueryParam("page") String page,
+                                     @Context UriInfo uri, @Context ContainerRequest request) {
+        return browse(vendor, uri, request, true, (s, p, root) -> p.favourites(s, root, page));
+    }
+
+    @GET
+    @Path(BROWSERS + "/search")
+    public Response browseSearch(@PathParam("vendor") String vendor, @QueryParam("q") String q,
+                                 @QueryParam("page") String page, @Context UriInfo uri,
+                                 @Context ContainerRequest request) {
+        return browse(vendor, uri, request, q == null, (s, p, root) -> p.search(s, root, q, page));
+    }
+
+    @GET
+    @Path(BROWSERS + "/contacts/{id}")
+    public Response browseContact(@PathParam("vendor") String vendor, @PathParam("id") String id,
+                                  @Context UriInfo uri, @Context ContainerRequest request) {
+        return browse(vendor, uri, request, true, (s, p, root) -> p.contact(s, root, id));
+    }
+
+    /** 200 with the stored bytes and validators, or 304 when the client's ETag or date still matches. */
+    private static Response.ResponseBuilder conditional(ContainerRequest request, DirectorySnapshot snapshot,
+                                                        RenderedCache.Rendered r) {
+        EntityTag etag = new EntityTag(r.etag());
+        Date lastModified = snapshot == null ? null : Date.from(snapshot.lastModified());
+        Response.ResponseBuilder notModified = lastModified == null
+                ? request.evaluatePreconditions(etag)
+                : request.evaluatePreconditions(lastModified, etag);
+        if (notModified != null) {
+            return notModified.cacheControl(REVALIDATE);
+        }
+        Response.ResponseBuilder ok = Response.ok(r.body(), r.contentType()).tag(etag).cacheControl(REVALIDATE);
+        if (lastModified != null) {
+            ok.lastModified(lastModified);
+        }
+        return ok;
+    }
+
+    private boolean allowed(ContainerRequest request) {
+        if (!settings.access().enabled()) {
+            return true;
+        }
+        Object remote = request.getProperty(REMOTE_ADDRESS_PROPERTY);
+        String address = remote == null ? null : remote.toString();
+        if (settings.trustProxy()) {
+            String forwarded = firstValue(request.getHeaderString("X-Forwarded-For"));
+            if (forwarded != null) {
+                address = forwarded;
+            }
+        }
+        return settings.access().allows(address, request.getHeaderString("x-CiscoIPPhoneDeviceName"));
+    }
+
+    private static Integer parsePart(String p) {
+        String s = p.strip();
+        if (!s.matches("\\d{1,6}")) {
+            return null;
+        }
+        int n = Integer.parseInt(s);
+        return n < 1 ? null : n;
     }
 
     private DirectorySnapshot snapshotOrNull() {
@@ -122,42 +418,32 @@ public final class DirectoryResource {
         }
     }
 
-    private Response unavailable(String root) {
-        return Response.status(503).type(TEXT_XML_UTF8).header("Retry-After", "30").cacheControl(REVALIDATE)
-                .entity(pages.error(503, "Unavailable", "The contacts cannot be loaded right now. Try again in a "
-                        + "minute; if it persists, tell the administrator.", root).xml())
+    private Response unavailable(String root, Charset charset) {
+        return Response.status(503).type("text/xml; charset=" + charset.name().toLowerCase(Locale.ROOT)).header("Retry-After", "30")
+                .cacheControl(REVALIDATE)
+                .entity(PhoneCharset.encode(pages.error(503, "Unavailable", "The contacts cannot be loaded right "
+                        + "now. Try again in a minute; if it persists, tell the administrator.", root).xml(),
+                        charset, transliteration))
                 .build();
     }
 
-    /**
-     * Sends a page, or 304 when the client's ETag or date still matches. Pages that depend on the contacts are
-     * validated by the snapshot's content fingerprint and time; the rest (menu, form, help) only by the settings
-     * and URL.
-     */
-    private Response respond(Request request, String root, DirectorySnapshot snapshot, DirectoryPage page) {
-        if (!page.ok()) {
-            return send(page);
-        }
-        String content = snapshot == null ? "static" : snapshot.fingerprint();
-        EntityTag etag = new EntityTag(content + "-" + Integer.toHexString(
-                Objects.hash(root, settings.title(), settings.dialPrefix())));
-        Date lastModified = snapshot == null ? null : Date.from(snapshot.lastModified());
-        Response.ResponseBuilder notModified = lastModified == null
-                ? request.evaluatePreconditions(etag)
-                : request.evaluatePreconditions(lastModified, etag);
-        if (notModified != null) {
-            return notModified.cacheControl(REVALIDATE).build();
-        }
-        Response.ResponseBuilder ok = Response.ok(page.xml(), TEXT_XML_UTF8).tag(etag).cacheControl(REVALIDATE);
-        if (lastModified != null) {
-            ok.lastModified(lastModified);
-        }
-        return ok.build();
+    private Response send(DirectoryPage page, Charset charset) {
+        return Response.status(page.status()).type("text/xml; charset=" + charset.name().toLowerCase(Locale.ROOT)).cacheControl(REVALIDATE)
+                .entity(PhoneCharset.encode(page.xml(), charset, transliteration)).build();
     }
 
-    private static Response send(DirectoryPage page) {
-        return Response.status(page.status()).type(TEXT_XML_UTF8).cacheControl(REVALIDATE).entity(page.xml())
+    private static Response plain(int status, String message) {
+        return Response.status(status).type("text/plain; charset=utf-8").cacheControl(REVALIDATE).entity(message)
                 .build();
+    }
+
+    private static Response json(int status, Map<String, Object> body) {
+        try {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+                    .cacheControl(REVALIDATE).entity(JSON.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
     }
 
     /**
@@ -169,11 +455,6 @@ public final class DirectoryResource {
                 headers.getHeaderString("X-Forwarded-Proto"), headers.getHeaderString("X-Forwarded-Host")) + "directory";
     }
 
-    /** Host and port only: never user info, which has no place in links handed to phones. */
-    private static String hostAndPort(URI uri) {
-        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-    }
-
     /** The first of a comma-separated list (the client-most proxy), or null. */
     private static String firstValue(String header) {
         if (header == null) {
@@ -182,12 +463,6 @@ public final class DirectoryResource {
         int comma = header.indexOf(',');
         String v = (comma < 0 ? header : header.substring(0, comma)).strip();
         return v.isEmpty() ? null : v;
-    }
-
-    private static String withoutPort(String authority) {
-        int colon = authority.lastIndexOf(':');
-        int bracket = authority.lastIndexOf(']');
-        return colon > bracket ? authority.substring(0, colon) : authority;
     }
 
     private static String shorten(String s) {

@@ -18,11 +18,20 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.contactsync.google.AuthorizationRequest;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GoogleAuthorizationException;
 import org.contactsync.google.GoogleConnectionStatus;
 import org.contactsync.jaxrs.RequiresAdmin;
+import org.contactsync.jaxrs.openapi.OpenApiExamples;
 import org.contactsync.jaxrs.support.ApiException;
 
 /**
@@ -35,6 +44,7 @@ import org.contactsync.jaxrs.support.ApiException;
  */
 @Path("api/google")
 @RequiresAdmin
+@Tag(name = "google", description = "Connect the Google account (OAuth) and see whether it is connected.")
 @Produces(MediaType.APPLICATION_JSON)
 public final class GoogleAuthResource {
     static final String STATE_COOKIE = "contactsync_google_state";
@@ -52,6 +62,15 @@ public final class GoogleAuthResource {
     @POST
     @Path("connect")
     @Produces({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Starts connecting a Google account",
+            description = "Sets a short-lived state cookie for /api/google.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "For clients accepting JSON: where to send the "
+                            + "browser", content = @Content(mediaType = "application/json",
+                            schema = @Schema(type = "object", requiredProperties = {"authorization_url", "expires_at"}),
+                            examples = @ExampleObject(value = OpenApiExamples.GOOGLE_CONNECT))),
+                    @ApiResponse(responseCode = "303", description = "For a plain form post: Google's consent page"),
+                    @ApiResponse(responseCode = "400", description = "Google is not set up")})
     public Response connect(@Context UriInfo uri, @Context HttpHeaders headers) {
         AuthorizationRequest req;
         try {
@@ -74,8 +93,19 @@ public final class GoogleAuthResource {
     @GET
     @Path("callback")
     @Produces({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
-                             @QueryParam("error") String error, @CookieParam(STATE_COOKIE) String cookieState,
+    @Operation(summary = "Where Google sends the browser back",
+            responses = {
+                    @ApiResponse(responseCode = "303", description = "Connected: on to the sync page (?google=connected)"),
+                    @ApiResponse(responseCode = "400", description = "Refused: no or a foreign state, consent denied, "
+                            + "or Google refused the code", content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.GOOGLE_REFUSED)))})
+    public Response callback(@Parameter(description = "Google's authorization code") @QueryParam("code") String code,
+                             @Parameter(description = "The state handed out by connect") @QueryParam("state")
+                             String state,
+                             @Parameter(description = "Google's error, e.g. access_denied") @QueryParam("error")
+                             String error,
+                             @Parameter(description = "The state cookie set by connect") @CookieParam(STATE_COOKIE)
+                             String cookieState,
                              @Context UriInfo uri) {
         NewCookie clear = stateCookie(uri, "", 0);
         if (state == null || state.isBlank()) {
@@ -98,6 +128,11 @@ public final class GoogleAuthResource {
 
     @GET
     @Path("status")
+    @Operation(summary = "Whether Google is set up and an account connected",
+            responses = @ApiResponse(responseCode = "200", description = "The connection",
+                    content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+                            requiredProperties = {"configured", "connected", "account_email", "connected_at"}),
+                            examples = @ExampleObject(value = OpenApiExamples.GOOGLE_STATUS))))
     public Map<String, Object> status() {
         return json(account.status());
     }
@@ -105,6 +140,10 @@ public final class GoogleAuthResource {
     /** Forgets the stored token; the account's access stays listed at Google until removed there. */
     @POST
     @Path("disconnect")
+    @Operation(summary = "Forgets the stored Google token",
+            responses = @ApiResponse(responseCode = "200", description = "Disconnected: a message and the status",
+                    content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+                            requiredProperties = {"message", "connected"}))))
     public Map<String, Object> disconnect() {
         account.disconnect();
         Map<String, Object> body = new LinkedHashMap<>();

@@ -18,8 +18,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.contactsync.Page;
 import org.contactsync.jaxrs.RequiresAdmin;
+import org.contactsync.jaxrs.openapi.OpenApiExamples;
 import org.contactsync.jaxrs.support.ApiException;
 import org.contactsync.jaxrs.support.Params;
 import org.contactsync.sync.SyncManager;
@@ -33,6 +42,7 @@ import org.slf4j.LoggerFactory;
 /** {@code /api/sync}: run, watch, cancel and preview syncs, and read their history. Administrator only. */
 @Path("api/sync")
 @RequiresAdmin
+@Tag(name = "sync", description = "Run, watch, cancel and preview syncs; their history.")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SyncResource {
     private static final Logger log = LoggerFactory.getLogger(SyncResource.class);
@@ -50,6 +60,10 @@ public final class SyncResource {
 
     @GET
     @Path("status")
+    @Operation(summary = "The active run (on any node), else the last run, else idle",
+            responses = @ApiResponse(responseCode = "200", description = "The status",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Status.class),
+                            examples = @ExampleObject(value = OpenApiExamples.STATUS))))
     public SyncJson.Status status() {
         return SyncJson.status(manager.status());
     }
@@ -57,7 +71,20 @@ public final class SyncResource {
     @POST
     @Path("trigger")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    public SyncJson.Started trigger(@QueryParam("force_full") String forceFull) {
+    @Operation(summary = "Starts a sync (incremental unless force_full); needs no body",
+            description = "Exactly one of any number of concurrent triggers (on any node) gets 200.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Started",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Started.class),
+                                    examples = @ExampleObject(value = OpenApiExamples.STARTED))),
+                    @ApiResponse(responseCode = "400", description = "force_full is not true or false"),
+                    @ApiResponse(responseCode = "409", description = "A sync is already running; run_id names it",
+                            content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.ALREADY_RUNNING))),
+                    @ApiResponse(responseCode = "415", description = "A body of another type than JSON or a form"),
+                    @ApiResponse(responseCode = "503", description = "The sync service is shutting down")})
+    public SyncJson.Started trigger(@Parameter(description = OpenApiExamples.FORCE_FULL,
+            schema = @Schema(type = "boolean", defaultValue = "false")) @QueryParam("force_full") String forceFull) {
         SyncType requested = Params.flag("force_full", forceFull) ? SyncType.FULL : SyncType.INCREMENTAL;
         TriggerResult result;
         try {
@@ -77,13 +104,28 @@ public final class SyncResource {
 
     @GET
     @Path("history")
-    public SyncJson.History history(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+    @Operation(summary = "Runs, newest first",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "One page of the history",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.History.class),
+                                    examples = @ExampleObject(value = OpenApiExamples.HISTORY))),
+                    @ApiResponse(responseCode = "400", description = "limit or offset out of range or not a number",
+                            content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.BAD_LIMIT)))})
+    public SyncJson.History history(
+            @Parameter(description = OpenApiExamples.LIMIT, schema = @Schema(type = "integer", minimum = "1",
+                    maximum = "100", defaultValue = "10")) @QueryParam("limit") String limit,
+            @Parameter(description = OpenApiExamples.OFFSET, schema = @Schema(type = "integer", minimum = "0",
+                    defaultValue = "0")) @QueryParam("offset") String offset) {
         Page<SyncRun> page = manager.history(Params.limit(limit, 10), Params.offset(offset));
         return SyncJson.history(page, Instant.now());
     }
 
     @GET
     @Path("history.json")
+    @Operation(summary = "The newest 10 000 runs as a JSON download (the history shape)",
+            responses = @ApiResponse(responseCode = "200", description = "Content-Disposition: attachment",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.History.class))))
     public Response historyJson() {
         List<SyncJson.HistoryItem> items = exportItems();
         SyncJson.History all = new SyncJson.History(items, items.size(), items.size(), 0);
@@ -93,19 +135,37 @@ public final class SyncResource {
     @GET
     @Path("history.csv")
     @Produces("text/csv")
+    @Operation(summary = "The newest 10 000 runs as an RFC 4180 CSV download",
+            description = "Columns: " + HistoryCsv.HEADER + ". Text cells are quoted; a cell starting with = + - @ "
+                    + "tab or CR gets a leading apostrophe.",
+            responses = @ApiResponse(responseCode = "200", description = "Content-Disposition: attachment",
+                    content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                            examples = @ExampleObject(value = OpenApiExamples.CSV))))
     public Response historyCsv() {
         return download(HistoryCsv.write(exportItems()), "text/csv; charset=utf-8", "contactsync-history.csv");
     }
 
     @GET
     @Path("info")
+    @Operation(summary = "Contacts, last sync and the schedule",
+            responses = @ApiResponse(responseCode = "200", description = "The overview",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Info.class),
+                            examples = @ExampleObject(value = OpenApiExamples.INFO))))
     public SyncJson.Info info() {
         return SyncJson.info(manager.info());
     }
 
     @GET
     @Path("runs/{id}")
-    public SyncJson.Status run(@PathParam("id") String id) {
+    @Operation(summary = "One run, in the status shape",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The run",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Status.class))),
+                    @ApiResponse(responseCode = "404", description = "No such run (also for ids that are not numbers)",
+                            content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.NO_RUN)))})
+    public SyncJson.Status run(@Parameter(description = "The run's id", schema = @Schema(type = "integer",
+            format = "int64")) @PathParam("id") String id) {
         long runId = Params.id(id, "sync run");
         return manager.run(runId).map(r -> SyncJson.status(r, Instant.now()))
                 .orElseThrow(() -> ApiException.notFound("No sync run with id " + runId + "."));
@@ -114,6 +174,15 @@ public final class SyncResource {
     @POST
     @Path("cancel")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    @Operation(summary = "Asks the active run (on any node) to stop",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Asked; the run ends cancelled",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Cancelled.class),
+                                    examples = @ExampleObject(value = OpenApiExamples.CANCELLED))),
+                    @ApiResponse(responseCode = "409", description = "No sync is running",
+                            content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.NOTHING_TO_CANCEL))),
+                    @ApiResponse(responseCode = "415", description = "A body of another type than JSON or a form")})
     public SyncJson.Cancelled cancel() {
         SyncRun run = manager.cancel().orElseThrow(() -> ApiException.conflict("No sync is running, so there is "
                 + "nothing to cancel."));
@@ -124,7 +193,21 @@ public final class SyncResource {
     @POST
     @Path("preview")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    public SyncJson.Preview preview(@QueryParam("force_full") String forceFull) throws Exception {
+    @Operation(summary = "A dry run: what a sync would change, without changing anything",
+            description = "Runs while the request waits; changes lists the first 200.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "What would change",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Preview.class),
+                                    examples = @ExampleObject(value = OpenApiExamples.PREVIEW))),
+                    @ApiResponse(responseCode = "400", description = "force_full is not true or false"),
+                    @ApiResponse(responseCode = "415", description = "A body of another type than JSON or a form"),
+                    @ApiResponse(responseCode = "502", description = "The source failed; detail is its message for people",
+                            content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.SOURCE_FAILED))),
+                    @ApiResponse(responseCode = "503", description = "The source was unreachable")})
+    public SyncJson.Preview preview(@Parameter(description = OpenApiExamples.FORCE_FULL,
+            schema = @Schema(type = "boolean", defaultValue = "false")) @QueryParam("force_full") String forceFull)
+            throws Exception {
         SyncType requested = Params.flag("force_full", forceFull) ? SyncType.FULL : SyncType.INCREMENTAL;
         SyncPreview preview;
         try {
@@ -144,6 +227,12 @@ public final class SyncResource {
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live status as Server-Sent Events",
+            description = "A status event at once and on every change (data: the status JSON), a finished event "
+                    + "when a run ends, a keep-alive comment every 15 s; ids increase, retry: 3000.",
+            responses = @ApiResponse(responseCode = "200", description = "The event stream",
+                    content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = "string"),
+                            examples = @ExampleObject(value = OpenApiExamples.EVENTS))))
     public void events(@Context SseEventSink sink, @Context Sse sse) {
         events.subscribe(sink, sse);
     }

@@ -132,8 +132,8 @@ class DirectoryResourceTest {
 
         CiscoXml menu = get(server, "directory");
 
-        assertThat(menu.menuItems().get(0).value()).isEqualTo(root + "/search");
-        assertThat(menu.menuItems().get(2).value()).isEqualTo(root + "/groups/2ABC");
+        assertThat(menu.menuItems().get(10).value()).isEqualTo(root + "/search");
+        assertThat(menu.menuItems().get(1).value()).isEqualTo(root + "/groups/2ABC");
         assertThat(get(server, "directory/groups/2ABC").menuItems().get(0).value())
                 .isEqualTo(root + "/contacts/" + id("a"));
     }
@@ -147,7 +147,7 @@ class DirectoryResourceTest {
 
         assertThat(menu.allUrls()).filteredOn(u -> u.startsWith("http"))
                 .allMatch(u -> u.startsWith("https://phones.example.com/cs/directory"));
-        assertThat(menu.menuItems().get(1).value()).isEqualTo("https://phones.example.com/cs/directory/groups/1");
+        assertThat(menu.menuItems().get(0).value()).isEqualTo("https://phones.example.com/cs/directory/groups/1");
     }
 
     @Test
@@ -157,7 +157,7 @@ class DirectoryResourceTest {
 
         CiscoXml menu = get(server, "directory");
 
-        assertThat(menu.menuItems().get(0).value())
+        assertThat(menu.menuItems().get(10).value())
                 .isEqualTo("https://phones.example.com" + requestPath + "directory/search");
     }
 
@@ -169,7 +169,7 @@ class DirectoryResourceTest {
         CiscoXml menu = get(server, "directory",
                 Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "dir.example.com, proxy2.internal"));
 
-        assertThat(menu.menuItems().get(0).value()).isEqualTo("https://dir.example.com" + path + "directory/search");
+        assertThat(menu.menuItems().get(10).value()).isEqualTo("https://dir.example.com" + path + "directory/search");
         assertThat(menu.allUrls()).filteredOn(u -> u.startsWith("http"))
                 .allMatch(u -> u.startsWith("https://dir.example.com" + path + "directory"));
     }
@@ -181,7 +181,7 @@ class DirectoryResourceTest {
         CiscoXml menu = get(server, "directory",
                 Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example.net"));
 
-        assertThat(menu.menuItems().get(0).value()).isEqualTo(server.baseUri() + "directory/search");
+        assertThat(menu.menuItems().get(10).value()).isEqualTo(server.baseUri() + "directory/search");
         assertThat(String.join(" ", menu.allUrls())).doesNotContain("evil");
     }
 
@@ -191,7 +191,7 @@ class DirectoryResourceTest {
 
         for (String host : List.of("evil.com/<script>", "a b", "evil.com\"/x", "user@evil.com", "")) {
             CiscoXml menu = get(server, "directory", Map.of("X-Forwarded-Host", host, "X-Forwarded-Proto", "gopher"));
-            assertThat(menu.menuItems().get(0).value()).as(host).isEqualTo(server.baseUri() + "directory/search");
+            assertThat(menu.menuItems().get(10).value()).as(host).isEqualTo(server.baseUri() + "directory/search");
         }
     }
 
@@ -233,7 +233,7 @@ class DirectoryResourceTest {
             CiscoXml doc = CiscoXml.parse(r.readEntity(String.class));
             assertThat(doc.rootName()).isEqualTo("CiscoIPPhoneDirectory");
             assertThat(doc.text("Title")).isEqualTo("Anna Smith");
-            assertThat(doc.directoryEntries()).containsExactly(new CiscoXml.Item("Work", "+15550102000"));
+            assertThat(doc.directoryEntries()).containsExactly(new CiscoXml.Item("Work +1 (555) 010-2000", "+15550102000"));
         }
         CiscoXml form = get(server, "directory/search");
         assertThat(form.text("URL")).isEqualTo(server.baseUri() + "directory/search");
@@ -246,7 +246,7 @@ class DirectoryResourceTest {
 
         assertThat(get(server, "directory").text("Title")).isEqualTo("ACME Phone Book");
         assertThat(get(server, "directory/contacts/" + id("c")).directoryEntries())
-                .containsExactly(new CiscoXml.Item("Mobile", "05550103"));
+                .containsExactly(new CiscoXml.Item("Mobile 555 0103", "05550103"));
     }
 
     @Test

@@ -14,6 +14,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.contactsync.directory.DialRules;
+import org.contactsync.directory.LabelFilter;
+import org.contactsync.directory.PhoneAccess;
+import org.contactsync.directory.PhoneCharset;
 import org.contactsync.google.GoogleSettings;
 import org.contactsync.vcard.VCardSyncEngine;
 import org.contactsync.jaxrs.directory.DirectorySettings;
@@ -33,7 +37,6 @@ final class ConfigReader {
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     private static final Duration MIN_LEASE = Duration.ofSeconds(10);
     private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
-    private static final Pattern DIAL_PREFIX_CHARS = Pattern.compile("[0-9*#]{0,8}");
     private static final Pattern NODE_ID_CHARS = Pattern.compile("[A-Za-z0-9._:@/-]{1,64}");
 
     private final ConfigSources sources;
@@ -62,8 +65,7 @@ final class ConfigReader {
         String adminUser = adminUser();
         String adminPassword = adminPassword();
         String title = directoryTitle();
-        String dialPrefix = matching(DIAL_PREFIX, DIAL_PREFIX_CHARS, "",
-                "may contain only digits, '*' and '#' (at most 8), e.g. 0 or 9 for an outside line");
+        String dialPrefix = optional(DIAL_PREFIX).map(String::strip).orElse(""); // DialRules checks it, below
         String nodeId = optional(NODE_ID).map(v -> matches(v, NODE_ID_CHARS,
                 "must be 1 to 64 letters, digits or . _ : @ / - (it names this instance in the run history)"))
                 .orElse(null);
@@ -74,7 +76,30 @@ final class ConfigReader {
         ContactSyncConfig.Operations operations = operations(interval != null ? interval : fullInterval);
         return new ContactSyncConfig(dataDir, database, source, vcardFile, google, interval, fullInterval,
                 publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId, operations,
-                lease, heartbeat, vcardCharset);
+                lease, heartbeat, vcardCharset, phone());
+    }
+
+    /** The phone directory's region, dial form, legacy charset, access control and groups. */
+    private ContactSyncConfig.Phone phone() {
+        String region = optional(PHONE_REGION).map(String::strip).orElse("");
+        checked(PHONE_REGION, () -> new DialRules(region, null, null));
+        Optional<ConfigValue> form = sources.lookup(DIAL_FORM);
+        DialRules.Form dialForm = form.isEmpty() ? DialRules.Form.AS_WRITTEN : DialRules.Form.fromKey(form.get().value());
+        if (dialForm == null) {
+            throw error(DIAL_FORM, form.get(), "'" + form.get().value() + "' is not a dial form. Use as-written, "
+                    + "international, local (own country without its code) or national (no '+' at all).");
+        }
+        if (dialForm != DialRules.Form.AS_WRITTEN && region.isEmpty()) {
+            throw error(DIAL_FORM, form.get(), "needs " + PHONE_REGION + " (the site's country, e.g. DE) to know "
+                    + "which numbers are national. Set it, or use as-written.");
+        }
+        Charset[] legacy = new Charset[1];
+        checked(LEGACY_CHARSET, () -> legacy[0] = PhoneCharset.legacy(optional(LEGACY_CHARSET).orElse(null)));
+        PhoneAccess[] access = new PhoneAccess[1];
+        checked(ALLOWED_NETWORKS, () -> access[0] = PhoneAccess.parse(optional(ALLOWED_NETWORKS).orElse(null),
+                optional(ALLOWED_DEVICES).orElse(null)));
+        return new ContactSyncConfig.Phone(region, dialForm, legacy[0], access[0],
+                LabelFilter.parse(optional(DIRECTORY_GROUPS).orElse(null)));
     }
 
     /** How long a run's lease lasts without a heartbeat: at least 10 s, so a busy database does not lose it. */
@@ -390,17 +415,6 @@ final class ConfigReader {
             throw error(DIRECTORY_TITLE, set.get(), "'" + v + "' is longer than the 32 characters a phone shows.");
         }
         return v;
-    }
-
-    private String matching(String key, Pattern pattern, String defaultValue, String rule) {
-        Optional<ConfigValue> set = sources.lookup(key);
-        if (set.isEmpty()) {
-            return defaultValue;
-        }
-        if (!pattern.matcher(set.get().value()).matches()) {
-            throw error(key, set.get(), "'" + set.get().value() + "' " + rule + ".");
-        }
-        return set.get().value();
     }
 
     private String matches(String v, Pattern pattern, String rule) {

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import org.contactsync.directory.DialRules;
+import org.contactsync.directory.LabelFilter;
+import org.contactsync.directory.PhoneAccess;
 import org.contactsync.google.GoogleSettings;
 import org.contactsync.jaxrs.support.ClientUrl;
 
@@ -53,7 +56,8 @@ public record ContactSyncConfig(
         Operations operations,
         Duration syncLease,
         Duration syncHeartbeat,
-        Charset vcardCharset) {
+        Charset vcardCharset,
+        Phone phone) {
 
     public static final String DATA_DIR = "contactsync.data-dir";
     public static final String DB_URL = "contactsync.db.url";
@@ -87,6 +91,12 @@ public record ContactSyncConfig(
     public static final String METRICS_ENABLED = "contactsync.metrics.enabled";
     public static final String METRICS_TOKEN = "contactsync.metrics.token";
     public static final String VCARD_CHARSET = "contactsync.vcard.charset";
+    public static final String PHONE_REGION = "contactsync.phone.default-region";
+    public static final String DIAL_FORM = "contactsync.directory.dial-form";
+    public static final String LEGACY_CHARSET = "contactsync.directory.legacy-charset";
+    public static final String ALLOWED_NETWORKS = "contactsync.directory.allowed-networks";
+    public static final String ALLOWED_DEVICES = "contactsync.directory.allowed-devices";
+    public static final String DIRECTORY_GROUPS = "contactsync.directory.groups";
 
     /** Every key this application reads (docs/configuration.md documents each one). */
     public static final List<String> KEYS = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, SOURCE, VCARD_FILE,
@@ -94,7 +104,8 @@ public record ContactSyncConfig(
             GOOGLE_AUTH_URL, GOOGLE_REDIRECT_URI, SYNC_INTERVAL, FULL_SYNC_INTERVAL, PUBLIC_BASE_URL, TRUST_PROXY, AUTH, ADMIN_USER,
             ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID, ALERT_STALE_AFTER, ALERT_WEBHOOK_URL,
             ALERT_PAUSE_AFTER, METRICS_ENABLED, METRICS_TOKEN, SYNC_LEASE, SYNC_HEARTBEAT,
-            VCARD_CHARSET);
+            VCARD_CHARSET, PHONE_REGION, DIAL_FORM, LEGACY_CHARSET, ALLOWED_NETWORKS, ALLOWED_DEVICES,
+            DIRECTORY_GROUPS);
 
     public ContactSyncConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -146,6 +157,21 @@ public record ContactSyncConfig(
      * @param metrics      whether {@code /metrics} is served
      * @param metricsToken a bearer token that may read {@code /metrics} besides the admin, or null
      */
+    /**
+     * The phone directory beyond title and dial prefix.
+     *
+     * @param region        ISO region numbers without a country code are read in ("DE"), or "" for none
+     * @param dialForm      which form of a number phones dial
+     * @param legacyCharset charset for phones that take neither UTF-8 nor ISO-8859-1, or null
+     * @param access        who may read the phone feed (open when nothing is configured)
+     * @param groups        which contact groups/labels the phones show as groups
+     */
+    public record Phone(String region, DialRules.Form dialForm, Charset legacyCharset, PhoneAccess access,
+                        LabelFilter groups) {
+        public static final Phone DEFAULTS = new Phone("", DialRules.Form.AS_WRITTEN, null, PhoneAccess.open(),
+                LabelFilter.ALL);
+    }
+
     public record Operations(Duration staleAfter, URI webhookUrl, int pauseAfter, boolean metrics,
                              String metricsToken) {
         public static final Operations DEFAULTS = new Operations(null, null, 5, true, null);

@@ -63,13 +63,19 @@ public final class AdminAuthFilter implements Filter {
                 || path.equals("/health") || path.equals("/health/ready");
     }
 
+    /** A scraper's bearer token for /metrics is checked by the API itself (MetricsTokenFilter). */
+    static boolean isMetricsTokenRequest(String path, HttpServletRequest req) {
+        String auth = req.getHeader("Authorization");
+        return path.equals("/metrics") && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse res = (HttpServletResponse) response;
         String path = pathOf(req);
-        if (isPublic(path)) {
+        if (isPublic(path) || isMetricsTokenRequest(path, req)) {
             chain.doFilter(req, res);
             return;
         }
@@ -91,7 +97,7 @@ public final class AdminAuthFilter implements Filter {
             chain.doFilter(new AdminRequest(req, name, HttpServletRequest.FORM_AUTH, ROLE), res);
             return;
         }
-        boolean api = path.equals("/api") || path.startsWith("/api/");
+        boolean api = path.equals("/api") || path.startsWith("/api/") || path.equals("/metrics");
         if (api) {
             String authorization = req.getHeader("Authorization");
             if (BasicCredentials.isBasic(authorization)) {

@@ -191,6 +191,35 @@ class ContactSyncConfigTest {
                 .contains("contactsync.sync.lease", "cannot be off");
     }
 
+    @Test
+    void phoneDirectorySettingsAreReadWithTheirDefaults() {
+        ContactSyncConfig.Phone defaults = load().phone();
+        assertThat(defaults.region()).isEmpty();
+        assertThat(defaults.dialForm()).isEqualTo(org.contactsync.directory.DialRules.Form.AS_WRITTEN);
+        assertThat(defaults.legacyCharset()).isNull();
+        assertThat(defaults.access().enabled()).isFalse();
+        assertThat(defaults.groups()).isEqualTo(org.contactsync.directory.LabelFilter.ALL);
+        sys.put("contactsync.phone.default-region", "de");
+        sys.put("contactsync.directory.dial-form", "National");
+        sys.put("contactsync.directory.legacy-charset", "windows-1251");
+        sys.put("contactsync.directory.allowed-networks", "10.1.0.0/16");
+        sys.put("contactsync.directory.groups", "none");
+        ContactSyncConfig.Phone phone = load().phone();
+        assertThat(phone.region()).isEqualTo("de");
+        assertThat(phone.dialForm()).isEqualTo(org.contactsync.directory.DialRules.Form.NATIONAL);
+        assertThat(phone.legacyCharset().name()).isEqualTo("windows-1251");
+        assertThat(phone.access().allows("10.1.9.9", null)).isTrue();
+        assertThat(phone.access().allows("10.2.9.9", null)).isFalse();
+        assertThat(phone.groups().shows("Friends")).isFalse();
+    }
+
+    @Test
+    void aDialFormOtherThanAsWrittenNeedsTheRegion() {
+        sys.put("contactsync.directory.dial-form", "local");
+        assertThat(catchThrowableOfType(ConfigException.class, this::load).getMessage())
+                .contains("contactsync.directory.dial-form", "contactsync.phone.default-region");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "contactsync.public-base-url|https://phones.example.com/a-path-that-is-far-too-long-for-the-phones-to-accept-because-their-urls-are-limited/and-directory-links-add-more/and-more-and-more-and-more/x",
@@ -200,7 +229,11 @@ class ContactSyncConfigTest {
             "contactsync.google.redirect-uri|nope",
             "contactsync.google.client-id|id-without-secret",
             "contactsync.sync.full-interval|1m",
-            "contactsync.sync.heartbeat|2m"})
+            "contactsync.sync.heartbeat|2m",
+            "contactsync.phone.default-region|Germany",
+            "contactsync.directory.dial-form|shortest",
+            "contactsync.directory.legacy-charset|klingon-1",
+            "contactsync.directory.allowed-networks|10.0.0.0/33"})
     void aWrongSettingNamesItsOwnKey(String key, String value) {
         sys.put("contactsync.sync.interval", "5m");
         sys.put(key, value);

@@ -114,7 +114,7 @@ class DeploymentIT {
 
         page = get(http, root + "/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Contact sync", "/contactsync/static/sync.js");
+        assertThat(page.body()).contains("Contact sync", "/contactsync/static/sync-page.js");
         assertThat(get(http, root + "/static/app.css").statusCode()).isEqualTo(200);
         assertThat(get(http, root + "/api/sync/status").body()).contains("\"status\":\"idle\"");
 
