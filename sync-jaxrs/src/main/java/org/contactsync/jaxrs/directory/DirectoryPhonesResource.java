@@ -28,6 +28,7 @@ public final class DirectoryPhonesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @io.swagger.v3.oas.annotations.Operation(summary = "For each phone vendor, the URLs to enter in the phone")
     public List<Map<String, Object>> phones(@Context UriInfo uri, @Context HttpHeaders headers) {
         List<Map<String, Object>> result = new ArrayList<>();
         directory.phonebookUrls(uri, headers).forEach((vendor, urls) -> {

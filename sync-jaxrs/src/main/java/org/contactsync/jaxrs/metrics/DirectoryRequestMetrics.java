@@ -15,7 +15,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 public final class DirectoryRequestMetrics implements ContainerResponseFilter {
     static final Set<String> VENDORS = Set.of("cisco", "yealink", "grandstream", "snom", "polycom", "fanvil");
     static final Set<String> PAGES = Set.of("groups", "contacts", "search", "help", "lookup", "favourites",
-            "favorites", "phonebook");
+            "favorites", "labels", "phonebook");
     /** The Cisco directory came first and lives at the root of /directory. */
     static final String DEFAULT_VENDOR = "cisco";
 

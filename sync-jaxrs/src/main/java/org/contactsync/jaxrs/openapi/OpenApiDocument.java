@@ -124,7 +124,9 @@ public final class OpenApiDocument {
     }
 
     private static void completeOperations(String path, PathItem item, Set<String> adminPaths) {
-        boolean admin = adminPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+        // Everything under /api is the administrator's (docs/rest-api.md); other modules' resources included.
+        boolean admin = path.startsWith("/api/")
+                || adminPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
         boolean directory = path.equals("/directory") || path.startsWith("/directory/");
         for (Operation op : item.readOperations()) {
             declarePathParameters(path, op);
@@ -136,7 +138,13 @@ public final class OpenApiDocument {
                 responses.addApiResponse("200", unnamed.description("OK"));
             }
             if (directory) {
-                completeDirectory(responses);
+                if (path.endsWith("/lookup")) {
+                    completeLookup(responses);
+                } else if (path.contains("{vendor}")) {
+                    completePhonebook(responses);
+                } else {
+                    completeDirectory(responses);
+                }
                 continue;
             }
             if (admin) {
@@ -150,6 +158,11 @@ public final class OpenApiDocument {
                 responses.putIfAbsent("403", error("Signed in without the admin role, or a cross-site request."));
             }
             responses.putIfAbsent("500", error("A fault of ours: the detail has a reference to the server log."));
+            responses.values().forEach(r -> {
+                if (r.getContent() != null) {
+                    r.getContent().values().forEach(m -> anyValues(m.getSchema()));
+                }
+            });
             responses.forEach((code, r) -> {
                 if (code.startsWith("4") || code.startsWith("5")) {
                     if (r.getContent() == null || r.getContent().isEmpty()) {
@@ -177,17 +190,28 @@ public final class OpenApiDocument {
         }
     }
 
+    /**
+     * Swagger writes a {@code Map<String, Object>}'s values as {@code {"type": "object"}}, which would refuse the
+     * strings and lists such maps hold: values of any type is what they mean.
+     */
+    private static void anyValues(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getAdditionalProperties() instanceof Schema<?> values && values.get$ref() == null
+                && "object".equals(values.getType()) && values.getProperties() == null) {
+            schema.setAdditionalProperties(Boolean.TRUE);
+        }
+        anyValues(schema.getItems());
+    }
+
     /** Phones get Cisco IP Phone XML for every answer, errors included (a phone shows nothing else). */
     private static void completeDirectory(ApiResponses responses) {
         Content xml = new Content().addMediaType("text/xml", new MediaType().schema(new StringSchema()
                 .description("A CiscoIPPhoneMenu, CiscoIPPhoneDirectory, CiscoIPPhoneInput or CiscoIPPhoneText "
                         + "object (see docs/directory.md).")));
-        ApiResponse ok = responses.get("200");
-        if (ok == null || "default response".equals(ok.getDescription())) {
-            responses.remove("default");
-            responses.addApiResponse("200", new ApiResponse().description("The page, with ETag and Last-Modified.")
-                    .content(xml));
-        }
+        replaceDefault(responses, new ApiResponse().description("The page, with ETag and Last-Modified.")
+                .content(xml));
         responses.putIfAbsent("304", new ApiResponse().description("The phone's copy (If-None-Match / "
                 + "If-Modified-Since) is still valid."));
         responses.putIfAbsent("400", new ApiResponse().description("A malformed request, as a CiscoIPPhoneText page.")
@@ -196,6 +220,50 @@ public final class OpenApiDocument {
                 .content(xml));
         responses.putIfAbsent("503", new ApiResponse().description("No contacts loaded yet (Retry-After), as a "
                 + "CiscoIPPhoneText page.").content(xml));
+    }
+
+    /** A vendor's phonebook file: XML, with plain-text errors (phones only log those). */
+    private static void completePhonebook(ApiResponses responses) {
+        Content xml = new Content().addMediaType("text/xml", new MediaType().schema(new StringSchema()
+                .description("The vendor's phonebook XML, UTF-8; X-Phonebook-Parts tells how many parts.")));
+        replaceDefault(responses, new ApiResponse().description("The phonebook (or one ?part=N of it).").content(xml));
+        responses.putIfAbsent("304", new ApiResponse().description("The phone's copy is still valid."));
+        for (String code : List.of("400", "403", "404", "503")) {
+            responses.putIfAbsent(code, new ApiResponse().description(switch (code) {
+                case "400" -> "part is not a number";
+                case "403" -> "This address may not read the directory";
+                case "404" -> "No such file or part";
+                default -> "No contacts loaded yet";
+            }).content(plainText()));
+        }
+    }
+
+    /** Caller-ID look-up for a PBX: the name as text (or JSON when asked for). */
+    private static void completeLookup(ApiResponses responses) {
+        Schema<?> hit = new Schema<>().type("object").addProperty("name", new StringSchema())
+                .addProperty("organization", new StringSchema().nullable(true))
+                .addProperty("id", new Schema<>().type("integer").format("int64"));
+        hit.setRequired(List.of("name", "id"));
+        replaceDefault(responses, new ApiResponse().description("The caller's name").content(plainText()
+                .addMediaType("application/json", new MediaType().schema(hit))));
+        responses.putIfAbsent("400", new ApiResponse().description("No number, or longer than the limit")
+                .content(plainText().addMediaType("application/json", new MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA)))));
+        responses.putIfAbsent("403", new ApiResponse().description("This address may not look up numbers")
+                .content(plainText()));
+        responses.putIfAbsent("404", new ApiResponse().description("Unknown number (empty body)"));
+        responses.putIfAbsent("503", new ApiResponse().description("No contacts loaded yet").content(plainText()));
+    }
+
+    private static void replaceDefault(ApiResponses responses, ApiResponse ok) {
+        ApiResponse current = responses.get("200");
+        if (current == null || "OK".equals(current.getDescription())) {
+            responses.addApiResponse("200", ok);
+        }
+    }
+
+    private static Content plainText() {
+        return new Content().addMediaType("text/plain", new MediaType().schema(new StringSchema()));
     }
 
     static ApiResponse error(String description) {

@@ -33,7 +33,8 @@ public final class OpenApiExamples {
             + "\"scheduled\",120,3,1,870,0,7333,\r\n";
     public static final String INFO = "{\"total_contacts\":994,\"last_sync\":\"2024-05-01T12:00:07.456Z\","
             + "\"sync_type\":\"automatic\",\"sync_interval\":\"30m\",\"sync_interval_seconds\":1800,"
-            + "\"next_sync\":\"2024-05-01T12:30:00Z\"}";
+            + "\"next_sync\":\"2024-05-01T12:30:00Z\",\"full_sync_interval\":\"1d\","
+            + "\"full_sync_interval_seconds\":86400}";
     public static final String NO_RUN = "{\"detail\":\"No sync run with id 999.\"}";
     public static final String CANCELLED = "{\"message\":\"Cancel requested; the sync stops after the contact it is "
             + "working on.\",\"run_id\":42}";

@@ -26,6 +26,7 @@ import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.InMemoryGoogleTokenStore;
 import org.contactsync.health.CheckResult;
 import org.contactsync.health.HealthChecker;
+import org.contactsync.jaxrs.directory.DirectoryPhonesResource;
 import org.contactsync.jaxrs.directory.DirectoryResource;
 import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.jaxrs.google.GoogleAuthResource;
@@ -73,14 +74,16 @@ class OpenApiContractTest {
                 .check("database", () -> databaseUp.get() ? CheckResult.up("The database answers.")
                         : CheckResult.down("The database cannot be reached."))
                 .build();
+        DirectoryResource directory = new DirectoryResource(new CiscoDirectory(sync.contacts()),
+                new DirectorySettings("Contacts", null, false, ""));
         scheduler = new org.contactsync.sync.SyncScheduler(sync.manager(), org.contactsync.sync.SyncSchedule
                 .every(Duration.ofHours(1)).withInitialDelay(Duration.ofHours(1))).pauseAfter(5).start();
         api = ApiHarness.builder().sync(sync, sync.manager()).jetty()
                 .component(new org.contactsync.jaxrs.sync.ScheduleResource(scheduler))
                 .feature(f -> f.health(health).metrics(metrics))
                 .component(new GoogleAuthResource(account))
-                .component(new DirectoryResource(new CiscoDirectory(sync.contacts()),
-                        new DirectorySettings("Contacts", null, false, "")))
+                .component(directory)
+                .component(new DirectoryPhonesResource(directory))
                 .build();
         HttpResponse<String> doc = send("GET", "api/openapi.json", ADMIN);
         assertThat(doc.statusCode()).isEqualTo(200);
@@ -99,7 +102,7 @@ class OpenApiContractTest {
     }
 
     private HttpResponse<String> send(String method, String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(api.baseUri().resolve(path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder b = HttpRequest.newBuilder(api.baseUri().resolve(path)).timeout(Duration.ofSeconds(90))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length == 1) {
             b.header("Authorization", headers[0]);
@@ -209,6 +212,36 @@ class OpenApiContractTest {
         call("GET", "/directory/search", "directory/search?q=a", 200);
         call("GET", "/directory/help", "directory/help", 200);
         call("GET", "/directory/{rest}", "directory/nothing-here", 404);
+        call("GET", "/directory/cisco", "directory/cisco", 200);
+        call("GET", "/directory/cisco/groups/{group}", "directory/cisco/groups/2", 200);
+        call("GET", "/directory/cisco/favourites", "directory/cisco/favourites", 200);
+        call("GET", "/directory/cisco/labels", "directory/cisco/labels", 200);
+        call("GET", "/directory/cisco/contacts/{id}", "directory/cisco/contacts/999999", 404);
+        call("GET", "/directory/cisco/search", "directory/cisco/search", 200);
+        call("GET", "/directory/cisco/help", "directory/cisco/help", 200);
+        call("GET", "/directory/favourites", "directory/favourites", 200);
+        call("GET", "/directory/labels", "directory/labels", 200);
+        JsonNode phones = ApiHarness.json(call("GET", "/api/directory/phones", "api/directory/phones", 200, ADMIN)
+                .body());
+        String yealink = null;
+        for (JsonNode vendor : phones) {
+            if (vendor.get("vendor").asText().equals("yealink")) {
+                yealink = vendor.at("/urls/0").asText();
+            }
+        }
+        assertThat(yealink).as("the yealink phonebook URL").isNotNull();
+        String file = yealink.substring(yealink.lastIndexOf('/') + 1);
+        call("GET", "/directory/{vendor}/{file}", "directory/yealink/" + file, 200);
+        call("GET", "/directory/{vendor}/{file}", "directory/yealink/no-such-file.xml", 404);
+        call("GET", "/directory/{vendor}/{file}", "directory/yealink/" + file + "?part=x", 400);
+        call("GET", "/directory/lookup", "directory/lookup?number=%2B15550002", 200);
+        call("GET", "/directory/lookup", "directory/lookup?number=%2B15550002", 200, "Accept", "application/json");
+        call("GET", "/directory/lookup", "directory/lookup?number=%2B19999999999", 404);
+        call("GET", "/directory/lookup", "directory/lookup", 400);
+        // The Cisco pages' own path serves the rest too.
+        call("GET", "/directory/cisco/lookup", "directory/cisco/lookup?number=%2B15550002", 200);
+        call("GET", "/directory/cisco/{vendor}/{file}", "directory/cisco/yealink/" + file, 200);
+        call("GET", "/directory/cisco/{rest}", "directory/cisco/nothing-here", 404);
 
         assertThat(problems).as("answers the document does not describe").isEmpty();
         assertThat(called).as("operations called").containsAll(documentedOperations());
