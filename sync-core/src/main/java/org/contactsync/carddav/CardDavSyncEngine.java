@@ -125,7 +125,7 @@ public final class CardDavSyncEngine implements SyncEngine {
                 throw new CursorExpiredException("the CardDAV server no longer accepts the sync token (HTTP "
                         + e.status + ")");
             }
-            throw rejected(e, "sync-collection");
+            throw e;
         }
         List<String> changed = new ArrayList<>();
         for (DavClient.Response r : changes.responses()) {
@@ -172,11 +172,7 @@ public final class CardDavSyncEngine implements SyncEngine {
     }
 
     private DavClient.Multistatus propfindMembers(DavClient dav) {
-        try {
-            return dav.propfind(settings.addressBook(), 1, PROPFIND_MEMBERS);
-        } catch (DavClient.DavStatusException e) {
-            throw rejected(e, "PROPFIND");
-        }
+        return dav.propfind(settings.addressBook(), 1, PROPFIND_MEMBERS);
     }
 
     /** The member resources of a listing: not the collection itself, not sub-collections, not failed ones. */
@@ -205,17 +201,12 @@ public final class CardDavSyncEngine implements SyncEngine {
             List<String> batch = paths.subList(i, Math.min(total, i + settings.multigetSize()));
             String hrefs = batch.stream().map(p -> "  <d:href>" + DavClient.xmlText(DavClient.hrefOf(p))
                     + "</d:href>").collect(Collectors.joining("\n"));
-            DavClient.Multistatus got;
-            try {
-                got = dav.report(settings.addressBook(), 1, """
+            DavClient.Multistatus got = dav.report(settings.addressBook(), 1, """
                         <?xml version="1.0" encoding="utf-8"?>
                         <cr:addressbook-multiget xmlns:d="DAV:" xmlns:cr="urn:ietf:params:xml:ns:carddav">
                           <d:prop><d:getetag/><cr:address-data/></d:prop>
                         %s
                         </cr:addressbook-multiget>""".formatted(hrefs));
-            } catch (DavClient.DavStatusException e) {
-                throw rejected(e, "addressbook-multiget");
-            }
             Map<String, DavClient.Response> byPath = got.responses().stream()
                     .collect(Collectors.toMap(DavClient.Response::href, Function.identity(), (a, b) -> a));
             for (String path : batch) {
@@ -258,13 +249,6 @@ public final class CardDavSyncEngine implements SyncEngine {
                     + " details.");
         }
         return ms.syncToken();
-    }
-
-    private SyncSourceException rejected(DavClient.DavStatusException e, String what) {
-        String hint = e.status == 403 ? " The user may not read this address book: check its sharing." : "";
-        return new SyncSourceException("The CardDAV server refused to read " + settings.addressBook() + " (HTTP "
-                + e.status + ")." + hint + " Check the address book URL and run the sync again.",
-                what + ": HTTP " + e.status + ": " + e.body, e);
     }
 
     private static String shorten(String s) {

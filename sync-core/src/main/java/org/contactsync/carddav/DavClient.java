@@ -42,13 +42,19 @@ final class DavClient {
     record Multistatus(List<Response> responses, String syncToken) {
     }
 
-    /** A request the server answered with a status other than 207/2xx; the engine decides what it means. */
-    static final class DavStatusException extends RuntimeException {
+    /**
+     * A request the server answered with a 4xx status other than 401/404. The engine decides what some mean (an
+     * expired sync token, no sync-collection); any other reaches the person as this sentence.
+     */
+    static final class DavStatusException extends SyncSourceException {
         final int status;
         final String body;
 
-        DavStatusException(int status, String body) {
-            super("HTTP " + status);
+        DavStatusException(URI addressBook, String request, int status, String body) {
+            super("The CardDAV server refused to read " + addressBook + " (HTTP " + status + ")."
+                    + (status == 403 ? " The user may not read this address book: check its sharing." : "")
+                    + " Check the address book URL and run the sync again.",
+                    request + ": HTTP " + status + ": " + body, null);
             this.status = status;
             this.body = body;
         }
@@ -115,7 +121,7 @@ final class DavClient {
                     + status + ": " + snippet(response.body()), null);
         }
         if (status < 200 || status >= 300) {
-            throw new DavStatusException(status, snippet(response.body()));
+            throw new DavStatusException(settings.addressBook(), method + " " + url, status, snippet(response.body()));
         }
         return response.body();
     }

@@ -60,9 +60,9 @@ public record DialRules(String region, String outsideLinePrefix, Form form) {
         outsideLinePrefix = outsideLinePrefix == null ? "" : outsideLinePrefix.strip();
         form = Objects.requireNonNullElse(form, Form.AS_WRITTEN);
         if (!outsideLinePrefix.isEmpty() && !outsideLinePrefix.matches("[0-9*#]{1," + MAX_PREFIX + "}")) {
-            throw new IllegalArgumentException("The dial prefix may only hold up to " + MAX_PREFIX + " digits, * and "
-                    + "#, was \"" + outsideLinePrefix + "\"; set it to the outside-line code, e.g. 0 or 9, or leave "
-                    + "it empty");
+            throw new IllegalArgumentException("The dial prefix may contain only digits, * and # (at most "
+                    + MAX_PREFIX + "), was \"" + outsideLinePrefix + "\"; set it to the outside-line code, e.g. 0 or "
+                    + "9, or leave it empty");
         }
         if (!region.isEmpty() && !PhoneNumbers.isKnownRegion(region)) {
             throw new IllegalArgumentException("The phone region \"" + region + "\" is not a known two-letter region "

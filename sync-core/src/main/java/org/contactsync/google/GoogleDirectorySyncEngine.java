@@ -10,7 +10,6 @@ import com.google.api.services.people.v1.model.ListDirectoryPeopleResponse;
 import com.google.api.services.people.v1.model.Person;
 import org.contactsync.contact.Contact;
 import org.contactsync.metrics.SourceCallListener;
-import org.contactsync.sync.CursorExpiredException;
 import org.contactsync.sync.SyncContext;
 import org.contactsync.sync.SyncEngine;
 import org.contactsync.sync.SyncSourceException;
@@ -84,8 +83,10 @@ public final class GoogleDirectorySyncEngine implements SyncEngine {
         GoogleCalls calls = new GoogleCalls(settings, context, SourceCallListener.NONE, FORBIDDEN_ADVICE);
         String fingerprint = String.join("+", sources.stream().sorted().map(s -> s.substring(s.lastIndexOf('_') + 1)
                 .toLowerCase(Locale.ROOT)).toList());
-        String syncToken = context.type() == SyncType.INCREMENTAL
-                ? syncTokenFrom(context.cursor().orElse(null), fingerprint) : null;
+        GoogleCursor cursor = new GoogleCursor(CURSOR_VERSION, fingerprint,
+                "the directory sources read changed since the last sync");
+        String syncToken = context.type() == SyncType.INCREMENTAL ? cursor.syncToken(context.cursor().orElse(null))
+                : null;
         boolean incremental = syncToken != null;
         String what = incremental ? "Reading changes of the Google Workspace directory"
                 : "Reading the Google Workspace directory";
@@ -125,7 +126,7 @@ public final class GoogleDirectorySyncEngine implements SyncEngine {
                         + ") answered an empty directory on a full read", null);
             }
             if ((pageToken == null || pageToken.isEmpty()) && resp.getNextSyncToken() != null) {
-                context.newCursor(CURSOR_VERSION + ";" + fingerprint + ";" + resp.getNextSyncToken());
+                context.newCursor(cursor.of(resp.getNextSyncToken()));
             }
             context.progress(Math.min(90, page * 5), String.format(Locale.ROOT, "%s: page %d (%,d so far)", what,
                     page, seen));
@@ -153,19 +154,5 @@ public final class GoogleDirectorySyncEngine implements SyncEngine {
             return;
         }
         context.upsert(c);
-    }
-
-    private static String syncTokenFrom(String cursor, String fingerprint) {
-        if (cursor == null) {
-            throw new CursorExpiredException("no stored directory sync token");
-        }
-        String[] parts = cursor.split(";", 3);
-        if (parts.length != 3 || !CURSOR_VERSION.equals(parts[0]) || parts[2].isEmpty()) {
-            throw new CursorExpiredException("the stored directory sync token has an unknown format");
-        }
-        if (!parts[1].equals(fingerprint)) {
-            throw new CursorExpiredException("the directory sources read changed since the last sync");
-        }
-        return parts[2];
     }
 }

@@ -21,7 +21,6 @@ import com.google.api.services.people.v1.model.ListContactGroupsResponse;
 import com.google.api.services.people.v1.model.Person;
 import org.contactsync.contact.Contact;
 import org.contactsync.metrics.SourceCallListener;
-import org.contactsync.sync.CursorExpiredException;
 import org.contactsync.sync.SyncContext;
 import org.contactsync.sync.SyncEngine;
 import org.contactsync.sync.SyncSourceException;
@@ -72,10 +71,11 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
     public void sync(SyncContext context) {
         PeopleService people = PeopleServices.open(account);
         GoogleCalls calls = new GoogleCalls(settings, context, this.calls);
-        String fingerprint = groupsFingerprint(settings.groups());
+        GoogleCursor cursor = new GoogleCursor(CURSOR_VERSION, groupsFingerprint(settings.groups()),
+                "the selected contact groups (" + GoogleSettings.KEY_GROUPS + ") changed since the last sync");
         String syncToken = null;
         if (context.type() == SyncType.INCREMENTAL) {
-            syncToken = syncTokenFrom(context.cursor().orElse(null), fingerprint);
+            syncToken = cursor.syncToken(context.cursor().orElse(null));
         }
 
         context.progress(0, "Reading Google contact groups");
@@ -118,7 +118,7 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
             }
             pageToken = resp.getNextPageToken();
             if (pageToken == null && resp.getNextSyncToken() != null) {
-                context.newCursor(CURSOR_VERSION + ";" + fingerprint + ";" + resp.getNextSyncToken());
+                context.newCursor(cursor.of(resp.getNextSyncToken()));
             }
             progress(context, incremental, page, seen, total);
         } while (pageToken != null && !pageToken.isEmpty());
@@ -239,21 +239,6 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
                 || (rn != null && rn.equals("contactGroups/" + wanted))
                 || wanted.equalsIgnoreCase(g.getName())
                 || wanted.equalsIgnoreCase(g.getFormattedName());
-    }
-
-    private static String syncTokenFrom(String cursor, String fingerprint) {
-        if (cursor == null) {
-            throw new CursorExpiredException("no stored Google sync token");
-        }
-        String[] parts = cursor.split(";", 3);
-        if (parts.length != 3 || !CURSOR_VERSION.equals(parts[0]) || parts[2].isEmpty()) {
-            throw new CursorExpiredException("the stored Google sync token has an unknown format");
-        }
-        if (!parts[1].equals(fingerprint)) {
-            throw new CursorExpiredException("the selected contact groups (" + GoogleSettings.KEY_GROUPS
-                    + ") changed since the last sync");
-        }
-        return parts[2];
     }
 
     static String groupsFingerprint(List<String> groups) {

@@ -1,6 +1,9 @@
 package org.contactsync.sync;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -8,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run's snapshot as listeners and other nodes see it. Listeners hear every change at once; the store gets it at
- * most once per save interval (the heartbeat writes what the throttle held back). Safe to call from the reading and
- * the writing thread: updates are serialised, so no listener ever sees percent or counts go back.
+ * most once per save interval, and what the throttle held back is written once the interval is over (so other nodes
+ * see a written batch even while the engine waits for a slow page). Safe to call from the reading and the writing
+ * thread: updates are serialised, so no listener ever sees percent or counts go back.
  */
 final class ProgressThrottle {
     private static final Logger log = LoggerFactory.getLogger(ProgressThrottle.class);
@@ -18,19 +22,26 @@ final class ProgressThrottle {
     private final long intervalNanos;
     private final StatsCounter counts;
     private final Consumer<SyncRun> publish;
+    private final ScheduledExecutorService laterSaves;
     private final Object updateLock = new Object();
     private final Object saveLock = new Object();
     private volatile SyncRun snapshot;
     /** What was last written to the store, and when (System.nanoTime); under saveLock. */
     private SyncRun lastSaved;
     private long lastSavedNanos;
+    /** A held-back save is scheduled; under saveLock. */
+    private boolean saveScheduled;
+    /** The run ended: nothing more is saved; under saveLock. */
+    private boolean closed;
 
+    /** @param laterSaves where held-back snapshots are saved once the interval is over */
     ProgressThrottle(SyncStateStore store, Duration saveInterval, SyncRun run, StatsCounter counts,
-                     Consumer<SyncRun> publish) {
+                     Consumer<SyncRun> publish, ScheduledExecutorService laterSaves) {
         this.store = store;
         this.intervalNanos = saveInterval.toNanos();
         this.counts = counts;
         this.publish = publish;
+        this.laterSaves = laterSaves;
         this.snapshot = run;
         this.lastSaved = run;
         this.lastSavedNanos = System.nanoTime();
@@ -61,6 +72,19 @@ final class ProgressThrottle {
         }
     }
 
+    /** A batch was written: its counts are published at once and stored within the save interval. */
+    void batchWritten() {
+        publish(null, null);
+        save(false);
+    }
+
+    /** The run ended; held-back saves are dropped (the end is recorded whole). */
+    void close() {
+        synchronized (saveLock) {
+            closed = true;
+        }
+    }
+
     /** The run turned into a full sync (expired cursor). */
     void retype(SyncType type) {
         synchronized (updateLock) {
@@ -76,7 +100,11 @@ final class ProgressThrottle {
         synchronized (saveLock) {
             SyncRun latest = snapshot;
             long now = System.nanoTime();
-            if (latest == lastSaved || (!force && now - lastSavedNanos < intervalNanos)) {
+            if (closed || latest == lastSaved) {
+                return;
+            }
+            if (!force && now - lastSavedNanos < intervalNanos) {
+                saveLater(intervalNanos - (now - lastSavedNanos));
                 return;
             }
             lastSavedNanos = now;
@@ -87,6 +115,24 @@ final class ProgressThrottle {
             } catch (RuntimeException e) {
                 log.warn("Could not save the progress of sync run {}: {}", latest.id(), e.toString());
             }
+        }
+    }
+
+    /** Under saveLock. */
+    private void saveLater(long delayNanos) {
+        if (saveScheduled) {
+            return;
+        }
+        saveScheduled = true;
+        try {
+            laterSaves.schedule(() -> {
+                synchronized (saveLock) {
+                    saveScheduled = false;
+                }
+                save(true);
+            }, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            saveScheduled = false; // shutting down: the end is recorded anyway
         }
     }
 

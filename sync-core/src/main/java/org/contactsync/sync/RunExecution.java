@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -28,7 +26,7 @@ final class RunExecution implements ReadSupervisor {
 
     private final RunSettings settings;
     private final ProgressListeners listeners;
-    private final Executor writerThread;
+    private final RunThreads threads;
     private final Consumer<RunExecution> onEnd;
     private final CompletableFuture<SyncRun> done = new CompletableFuture<>();
     private final StatsCounter counts = new StatsCounter();
@@ -37,18 +35,18 @@ final class RunExecution implements ReadSupervisor {
     private volatile SyncType type;
 
     /**
-     * @param writerThread where batches are written while the engine reads ahead
+     * @param threads      the manager's: the run, its writer and its heartbeat run there
      * @param onEnd        called once the end is recorded, before listeners hear it (the manager forgets the run)
      */
-    RunExecution(RunSettings settings, SyncRun opened, ProgressListeners listeners, Executor writerThread,
+    RunExecution(RunSettings settings, SyncRun opened, ProgressListeners listeners, RunThreads threads,
                  Consumer<RunExecution> onEnd) {
         this.settings = settings;
         this.listeners = listeners;
-        this.writerThread = writerThread;
+        this.threads = threads;
         this.onEnd = onEnd;
         this.lease = new LeaseKeeper(settings, opened.id());
         this.progress = new ProgressThrottle(settings.stateStore(), settings.progressSaveInterval(), opened, counts,
-                run -> listeners.notify(l -> l.progress(run)));
+                run -> listeners.notify(l -> l.progress(run)), threads.heartbeats());
         this.type = opened.type();
     }
 
@@ -57,7 +55,7 @@ final class RunExecution implements ReadSupervisor {
     }
 
     /** Starts the heartbeat and the run; returns the run as it starts (its effective type). */
-    SyncRun start(ScheduledExecutorService heartbeats, Executor runThread) {
+    SyncRun start() {
         SyncRun run = progress.snapshot();
         SyncType effective = settings.effectiveType(run.requestedType());
         if (effective != run.type()) {
@@ -66,8 +64,8 @@ final class RunExecution implements ReadSupervisor {
             type = effective;
         }
         SyncRun started = progress.snapshot();
-        lease.start(heartbeats, () -> progress.save(true));
-        runThread.execute(this::execute);
+        lease.start(threads.heartbeats(), () -> progress.save(true));
+        threads.runs().execute(this::execute);
         return started;
     }
 
@@ -102,8 +100,8 @@ final class RunExecution implements ReadSupervisor {
             if (run.type() != run.requestedType()) {
                 progress.save(true);
             }
-            ChangeSink sink = ChangeSink.applying(settings, counts, writerThread, lease::guardWrite,
-                    progress::countsChanged, lease::checkStillRunning);
+            ChangeSink sink = ChangeSink.applying(settings, counts, threads.writes(), lease::guardWrite,
+                    progress::batchWritten, lease::checkStillRunning);
             ReadPass.Result result = new ReadPass(settings, this).read(run.type(), sink);
             if (result.cursor() != null) {
                 settings.stateStore().saveCursor(settings.engine().name(), result.cursor());
@@ -180,6 +178,7 @@ final class RunExecution implements ReadSupervisor {
     /** Records the end of the run; always lets the manager forget it and completes {@link #done}, whatever fails. */
     private void finish(RunOutcome outcome, Throwable failure) {
         lease.stop();
+        progress.close();
         SyncRun finished = recordEnd(outcome);
         try {
             if (failure != null && outcome.status() == RunStatus.ERROR) {

@@ -86,11 +86,11 @@ public final class SyncManager implements AutoCloseable {
             if (opened instanceof OpenResult.NotDue notDue) {
                 return new TriggerResult.NotDue(notDue.lastScheduledRun());
             }
-            RunExecution run = new RunExecution(settings, ((OpenResult.Opened) opened).run(), listeners,
-                    threads.writes(), this::ended);
+            RunExecution run = new RunExecution(settings, ((OpenResult.Opened) opened).run(), listeners, threads,
+                    this::ended);
             current = run;
             try {
-                return new TriggerResult.Started(run.start(threads.heartbeats(), threads.runs()));
+                return new TriggerResult.Started(run.start());
             } catch (RuntimeException e) {
                 run.failedToStart(e);
                 throw e;

@@ -124,6 +124,21 @@ class PipelinedRunTest {
     }
 
     @Test
+    void aBatchWrittenWhileTheEngineWaitsForTheNextPageShowsInTheStoredProgress() throws Exception {
+        ScriptedSyncEngine.Gate slowPage = engine.blockNextRun(2);
+        long id = manager.trigger(SyncType.FULL).run().id();
+        slowPage.awaitReached();
+
+        // Other nodes read the progress from the store: the first page's batch must reach it without a next page.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                sync.stateStore().findRun(id).orElseThrow().stats().added()).isEqualTo(PAGE));
+        assertThat(manager.status().stats().added()).isEqualTo(PAGE);
+
+        slowPage.release();
+        assertThat(manager.await(id, Duration.ofSeconds(10)).orElseThrow().stats().added()).isEqualTo(contacts.size());
+    }
+
+    @Test
     void aRunWithReadAheadReportsTheSameStatsAndStoresTheSameContactsAsOneWithout() throws Exception {
         engine.withCursor().unreadable("people/broken", "bad data");
         ContactStore plainStore = new InMemoryContactStore();

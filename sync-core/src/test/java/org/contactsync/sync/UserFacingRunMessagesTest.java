@@ -3,6 +3,9 @@ package org.contactsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,9 @@ import java.util.stream.Stream;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactStore;
 import org.contactsync.contact.InMemoryContactStore;
+import org.contactsync.carddav.CardDavSettings;
+import org.contactsync.carddav.CardDavSyncEngine;
+import org.contactsync.google.GoogleDirectorySyncEngine;
 import org.contactsync.google.GooglePeopleSyncEngine;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GoogleSettings;
@@ -31,6 +37,7 @@ import org.contactsync.testkit.ScriptedSyncEngine;
 import org.contactsync.testkit.google.Fault;
 import org.contactsync.testkit.google.PeopleApiEmulator;
 import org.contactsync.vcard.VCardSyncEngine;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +46,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Whatever fails (the People API, a vCard file, the contact store), what a person reads about a run (its message,
+ * Whatever fails (the People API, the Workspace directory, a CardDAV server, a vCard file, the contact store), what a person reads about a run (its message,
  * warning and every "current operation" shown while it ran) is a sentence: no exception class, no Java package, no
  * stack frame. Those belong in the technical detail and the log.
  */
@@ -48,15 +55,33 @@ class UserFacingRunMessagesTest {
     static Path dir;
     private static PeopleApiEmulator google;
 
+    /** A web server that is not a good CardDAV server: /401/, /403/, /500/ answer so, /html/ with a web page. */
+    private static HttpServer notDav;
+
     @BeforeAll
-    static void startEmulator() {
+    static void startServers() throws IOException {
         google = PeopleApiEmulator.start();
         google.generatePeople(30);
+        notDav = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        for (int status : new int[] {401, 403, 500}) {
+            notDav.createContext("/" + status + "/", ex -> {
+                ex.sendResponseHeaders(status, -1);
+                ex.close();
+            });
+        }
+        notDav.createContext("/html/", ex -> {
+            byte[] page = "<html><body>Welcome<br></body></html>".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        notDav.start();
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void stopServers() {
         google.close();
+        notDav.stop(0);
     }
 
     /** A failure path: how to build the engine and store for it, and what status the run ends with. */
@@ -100,6 +125,26 @@ class UserFacingRunMessagesTest {
             GoogleSettings settings = google.settings().build();
             return new GooglePeopleSyncEngine(new GoogleAccount(settings, new InMemoryGoogleTokenStore()));
         }, d -> new InMemoryContactStore(), RunStatus.ERROR));
+
+        // The Workspace directory.
+        paths.add(new Path_("Google directory: empty (contact sharing off)",
+                d -> new GoogleDirectorySyncEngine(account(s -> { }, null)), d -> new InMemoryContactStore(),
+                RunStatus.ERROR));
+        paths.add(new Path_("Google directory: 403", d -> {
+            SyncEngine engine = new GoogleDirectorySyncEngine(account(s -> { }, null));
+            google.denyDirectory(true);
+            return engine;
+        }, d -> new InMemoryContactStore(), RunStatus.ERROR));
+
+        // CardDAV servers.
+        for (String what : List.of("401", "403", "500", "html")) {
+            paths.add(new Path_("CardDAV: " + what, d -> new CardDavSyncEngine(CardDavSettings.of(URI.create(
+                    "http://127.0.0.1:" + notDav.getAddress().getPort() + "/" + what + "/book/"), "u", "p")),
+                    d -> new InMemoryContactStore(), RunStatus.ERROR));
+        }
+        paths.add(new Path_("CardDAV: nothing listening", d -> new CardDavSyncEngine(CardDavSettings.of(
+                URI.create("http://127.0.0.1:1/book/"), "u", "p")), d -> new InMemoryContactStore(),
+                RunStatus.ERROR));
 
         // vCard files.
         paths.add(new Path_("vCard: missing file", d -> new VCardSyncEngine(d.resolve("missing.vcf")),
@@ -165,6 +210,10 @@ class UserFacingRunMessagesTest {
             assertThat(run.status()).as(run.error()).isEqualTo(path.expected());
             if (run.status() == RunStatus.ERROR) {
                 assertThat(run.error()).as("a failed run says what happened").isNotBlank().endsWith(".");
+                if (!path.name().startsWith("engine:") && !path.name().startsWith("store: a bug")) {
+                    assertThat(run.error()).as("a failure this code foresees says which one")
+                            .doesNotStartWith("The sync failed unexpectedly");
+                }
             }
             for (String message : shown) {
                 if (message != null) {
@@ -177,7 +226,16 @@ class UserFacingRunMessagesTest {
     }
 
     private static SyncEngine google(Consumer<GoogleSettings.Builder> tweak, Fault connections, Fault groups) {
+        GoogleAccount account = account(tweak, connections);
+        if (groups != null) {
+            google.failContactGroups(groups, Integer.MAX_VALUE);
+        }
+        return new GooglePeopleSyncEngine(account);
+    }
+
+    private static GoogleAccount account(Consumer<GoogleSettings.Builder> tweak, Fault connections) {
         google.clearFaults();
+        google.denyDirectory(false);
         GoogleSettings.Builder b = google.settings().retryMaxTotal(Duration.ofMillis(300))
                 .readTimeout(Duration.ofMillis(200));
         tweak.accept(b);
@@ -187,10 +245,7 @@ class UserFacingRunMessagesTest {
         if (connections != null) {
             google.failConnections(connections, Integer.MAX_VALUE);
         }
-        if (groups != null) {
-            google.failContactGroups(groups, Integer.MAX_VALUE);
-        }
-        return new GooglePeopleSyncEngine(new GoogleAccount(settings, tokens));
+        return new GoogleAccount(settings, tokens);
     }
 
     private static SyncEngine vcard(Path d, byte[] content) {

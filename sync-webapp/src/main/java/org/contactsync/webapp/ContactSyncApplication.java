@@ -1,7 +1,7 @@
 package org.contactsync.webapp;
 
-import java.net.URI;
 import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

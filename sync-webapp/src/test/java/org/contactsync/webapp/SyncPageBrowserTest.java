@@ -293,6 +293,49 @@ class SyncPageBrowserTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void thePhonesSectionListsEachVendorsUrlCopiesItWithOneClickAndPreviewsWhatThePhoneGets() throws Exception {
+        BrowserSupport.desktopViewport(driver, 2400);
+        String base = app.baseUri().toString().replaceAll("/$", "");
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        login();
+        open("/");
+        await().until(() -> driver.findElements(By.cssSelector("#phones-list > li")).size() == 6);
+        assertThat(driver.findElements(By.cssSelector("#phones-list > li")).stream()
+                .map(li -> li.getAttribute("data-vendor")).toList())
+                .containsExactly("cisco", "yealink", "grandstream", "snom", "polycom", "fanvil");
+        WebElement yealink = driver.findElement(By.cssSelector("#phones-list > li[data-vendor=yealink]"));
+        String url = yealink.findElement(By.tagName("code")).getText();
+        assertThat(url).isEqualTo(base + "/directory/yealink/phonebook.xml");
+        assertThat(text("phones-lookup")).contains(base + "/directory/lookup?number=");
+
+        WebElement copy = yealink.findElement(By.xpath(".//button[text()='Copy']"));
+        copy.click();
+        await().until(() -> copy.getText().equals("Copied"));
+        Object copied = driver.executeAsyncScript("navigator.clipboard.readText().then(arguments[0], "
+                + "e => arguments[0]('failed: ' + e));");
+        assertThat(copied).isEqualTo(url);
+
+        yealink.findElement(By.xpath(".//button[text()='Preview']")).click();
+        WebElement preview = yealink.findElement(By.cssSelector("pre.phone-preview"));
+        await().until(() -> preview.getText().contains("<YealinkIPPhoneBook>"));
+        assertThat(preview.getText()).contains("Person 001");
+        assertThat(driver.findElements(By.cssSelector("#phones img"))).isEmpty();
+        assertNoAlert();
+
+        BrowserSupport.phoneViewport(driver, 320, 2400);
+        open("/");
+        await().until(() -> driver.findElements(By.cssSelector("#phones-list > li")).size() == 6);
+        driver.findElement(By.cssSelector("#phones-list > li[data-vendor=polycom] button.compact:last-of-type")).click();
+        await().until(() -> !driver.findElement(By.cssSelector("#phones-list > li[data-vendor=polycom] pre"))
+                .getText().startsWith("Loading"));
+        assertNoHorizontalScroll("/ with the phones' URLs and a preview", 320);
+        driver.executeScript("document.getElementById('phones').scrollIntoView();");
+        BrowserSupport.screenshot(driver, "phones-320");
+    }
+
     private void login() {
         open("/login");
         if (!driver.getCurrentUrl().contains("/login")) {

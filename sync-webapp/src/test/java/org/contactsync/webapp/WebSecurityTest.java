@@ -196,7 +196,7 @@ class WebSecurityTest {
                 toLoad.add(m.group(1));
             }
         }
-        assertThat(seen).contains("api.js", "live.js", "format.js");
+        assertThat(seen).contains("api.js", "live.js", "format.js", "pause.js", "phones.js");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.contactsync.testkit.google.PeopleApiEmulator;
  * Runs the People API emulator in a JVM of its own, so that the benchmark's heap numbers are the sync's alone and
  * the 100k-contact address book does not count against the sync's {@code -Xmx}. Speaks a line protocol on
  * stdin/stdout: it prints {@code READY <root-url>}, then answers {@code generate N}, {@code edit N},
- * {@code count} and {@code cpu} (its process CPU time in ns) with {@code OK ...}; {@code quit} or the end of stdin
+ * {@code latency MS} (each page answered after MS milliseconds), {@code count} and {@code cpu} (its process CPU time in ns) with {@code OK ...}; {@code quit} or the end of stdin
  * stops it.
  */
 public final class EmulatorProcess {
@@ -42,6 +42,10 @@ public final class EmulatorProcess {
                             google.editPerson(name, p -> p.organization("Edited " + round));
                         }
                         System.out.println("OK " + n);
+                    }
+                    case "latency" -> {
+                        google.pageLatency(java.time.Duration.ofMillis(Long.parseLong(cmd[1])));
+                        System.out.println("OK " + cmd[1]);
                     }
                     case "count" -> System.out.println("OK " + google.livePeopleCount());
                     case "cpu" -> System.out.println("OK " + BenchMain.processCpuNanos());

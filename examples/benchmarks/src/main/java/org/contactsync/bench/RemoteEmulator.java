@@ -64,6 +64,11 @@ final class RemoteEmulator implements AutoCloseable {
         command("edit " + people);
     }
 
+    /** Each page of contacts is answered after {@code millis} from now on. */
+    void pageLatency(long millis) {
+        command("latency " + millis);
+    }
+
     /** The emulator process's CPU time so far, in nanoseconds. */
     long cpuNanos() {
         return Long.parseLong(command("cpu").substring(3).strip());

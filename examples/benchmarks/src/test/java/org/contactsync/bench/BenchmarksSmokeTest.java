@@ -17,9 +17,15 @@ class BenchmarksSmokeTest {
     void syncAndLiveProgressBenchmarksRunAtATinySizeAndReportTheirTables() throws Exception {
         String report = BenchMain.run(BenchMain.options(new String[] {
                 "--sizes", "150", "--db", "derby", "--changes", "3", "--incremental-runs", "2", "--warmup", "0",
-                "--sse-steps", "4", "--work-dir", work.toString()}, BenchMain.DEFAULTS));
+                "--only", "pipeline,full,write,sse", "--latencies", "0,20", "--sse-steps", "4",
+                "--work-dir", work.toString()}, BenchMain.DEFAULTS));
 
         assertThat(report)
+                .contains("### Full sync beside reading alone")
+                .containsPattern("\\| Derby \\(embedded, file\\) \\| 150 \\| 0 ms \\| [\\d,]+ ms \\| [\\d,]+ ms \\| "
+                        + "[\\d.]+ \\| ≤ 2.0 × read: (met|MISSED) \\| .* \\| completed, 150 added \\|")
+                .containsPattern("\\| Derby \\(embedded, file\\) \\| 150 \\| 20 ms \\| [\\d,]+ ms \\| [\\d,]+ ms \\| "
+                        + "[\\d.]+ \\| ≤ 1.1 × read: (met|MISSED) \\| .* \\| completed, 150 added \\|")
                 .contains("### Full sync")
                 .containsPattern("\\| Derby \\(embedded, file\\) \\| 150 \\| [\\d,]+ ms \\| [\\d,]+ \\| [\\d,]+ ms \\| "
                         + "[\\d,]+ ms \\| \\d+ MB \\| \\d+ MB \\| \\d+ \\(\\d+\\) \\| completed, 150 added \\|")

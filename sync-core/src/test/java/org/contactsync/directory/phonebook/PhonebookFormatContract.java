@@ -2,18 +2,12 @@ package org.contactsync.directory.phonebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.PhoneNumber;
@@ -21,10 +15,9 @@ import org.contactsync.contact.PhoneType;
 import org.contactsync.directory.DialRules;
 import org.contactsync.directory.DirectoryFixtures;
 import org.contactsync.directory.DirectorySnapshot;
+import org.contactsync.directory.XmlDoc;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * What every downloadable phonebook format must do, run once per vendor by a subclass that says where its
@@ -52,30 +45,11 @@ abstract class PhonebookFormatContract {
     abstract boolean markedFavourite(Document doc, String namePrefix);
 
     static Document parse(String xml) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new AssertionError("not well-formed XML (" + e.getMessage() + "):\n"
-                    + xml.substring(0, Math.min(2000, xml.length())), e);
-        }
+        return XmlDoc.parse(xml);
     }
 
     static List<String> values(Document doc, String xpath) {
-        try {
-            NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, doc,
-                    XPathConstants.NODESET);
-            List<String> result = new ArrayList<>();
-            for (int i = 0; i < nodes.getLength(); i++) {
-                Node n = nodes.item(i);
-                result.add(n.getTextContent());
-            }
-            return result;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return XmlDoc.values(doc, xpath);
     }
 
     static DirectorySnapshot snapshot(List<Contact> contacts) {

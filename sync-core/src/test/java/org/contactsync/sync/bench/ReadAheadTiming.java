@@ -22,7 +22,9 @@ import org.contactsync.testkit.TestContacts;
  * A quick side-by-side of full syncs with and without read-ahead into embedded Derby, from an engine that waits a
  * fixed time per page (as a remote source does). Not the project's benchmark (examples/benchmarks is): a check of
  * the core's pipeline alone. Run with the test classpath:
- * {@code java -cp sync-core/target/classes:sync-core/target/test-classes:$(cat cp.txt) org.contactsync.sync.bench.ReadAheadTiming [contacts] [pageSize] [latencyMs...]}
+ * {@code java [-Drounds=3] -cp sync-core/target/classes:sync-core/target/test-classes:$(cat cp.txt)
+ * org.contactsync.sync.bench.ReadAheadTiming [contacts] [pageSize] [latencyMs...]}, where cp.txt comes from
+ * {@code mvn -o -q -pl sync-core dependency:build-classpath -Dmdep.outputFile=cp.txt}.
  */
 public final class ReadAheadTiming {
     private ReadAheadTiming() {
@@ -41,19 +43,32 @@ public final class ReadAheadTiming {
         List<Contact> people = TestContacts.people(contacts);
         // Warm-up: class loading, JIT, Derby's first database.
         fullSync(people, pageSize, 0, 1, "warmup");
-        System.out.printf(Locale.ROOT, "%d contacts, pages of %d, Derby in memory, batch 500%n", contacts, pageSize);
+        System.out.printf(Locale.ROOT, "%d contacts, pages of %d, Derby in memory, batch 500, median of %d%n",
+                contacts, pageSize, Integer.getInteger("rounds", 3));
         System.out.printf(Locale.ROOT, "%-10s %12s %16s %16s %10s%n", "latency", "read alone", "readAhead=0",
                 "readAhead=1", "speed-up");
-        int round = 0;
+        int rounds = Integer.getInteger("rounds", 3);
+        int db = 0;
         for (int latency : latencies) {
             long read = readAlone(people, pageSize, latency);
-            long sequential = fullSync(people, pageSize, latency, 0, "seq" + round);
-            long pipelined = fullSync(people, pageSize, latency, 1, "pipe" + round);
-            round++;
+            long[] sequential = new long[rounds];
+            long[] pipelined = new long[rounds];
+            // Interleaved, so a change in the machine's load hits both alike; medians reported.
+            for (int r = 0; r < rounds; r++) {
+                sequential[r] = fullSync(people, pageSize, latency, 0, "seq" + db);
+                pipelined[r] = fullSync(people, pageSize, latency, 1, "pipe" + db++);
+            }
+            long seq = median(sequential);
+            long pipe = median(pipelined);
             System.out.printf(Locale.ROOT, "%-10s %10d ms %11d ms %4.2fx %11d ms %4.2fx %9.2fx%n", latency + " ms",
-                    read, sequential, (double) sequential / read, pipelined, (double) pipelined / read,
-                    (double) sequential / pipelined);
+                    read, seq, (double) seq / read, pipe, (double) pipe / read, (double) seq / pipe);
         }
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static long readAlone(List<Contact> people, int pageSize, int latencyMs) throws Exception {

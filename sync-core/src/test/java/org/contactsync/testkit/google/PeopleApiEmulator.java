@@ -100,6 +100,8 @@ public final class PeopleApiEmulator implements AutoCloseable {
     private int groupFaultsLeft;
     private final List<RecordedRequest> connectionRequests = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** How long each connections.list page takes to answer, as a real account over the internet does. */
+    private volatile Duration pageLatency = Duration.ZERO;
 
     private PeopleApiEmulator() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -373,6 +375,14 @@ public final class PeopleApiEmulator implements AutoCloseable {
         groupFaults.clear();
     }
 
+    /** Each connections.list page is answered only after {@code latency} (default: at once), faults aside. */
+    public void pageLatency(Duration latency) {
+        if (latency == null || latency.isNegative()) {
+            throw new IllegalArgumentException("page latency must be zero or more, was " + latency);
+        }
+        this.pageLatency = latency;
+    }
+
     /** Every connections.list request so far, oldest first. */
     public synchronized List<RecordedRequest> connectionRequests() {
         return List.copyOf(connectionRequests);
@@ -421,6 +431,9 @@ public final class PeopleApiEmulator implements AutoCloseable {
         synchronized (this) {
             connectionRequests.add(new RecordedRequest("GET", ex.getRequestURI().getPath(), q));
             fault = nextFault();
+        }
+        if (!pageLatency.isZero()) {
+            sleep(pageLatency);
         }
         if (fault != null && fault.kind() == Fault.Kind.STATUS) {
             sendStatusFault(ex, fault);

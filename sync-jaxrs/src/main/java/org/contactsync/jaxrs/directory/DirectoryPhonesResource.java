@@ -34,7 +34,7 @@ public final class DirectoryPhonesResource {
         directory.phonebookUrls(uri, headers).forEach((vendor, urls) -> {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("vendor", vendor);
-            v.put("kind", vendor.equals("cisco") ? "browse" : "download");
+            v.put("kind", vendor.equals("cisco") || vendor.endsWith("-browse") ? "browse" : "download");
             v.put("urls", urls);
             v.put("lookup", urls.get(0).replaceFirst("/directory(/.*)?$", "/directory/lookup?number="));
             result.add(v);

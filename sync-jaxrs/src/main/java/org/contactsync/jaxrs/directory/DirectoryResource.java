@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,9 @@ import org.contactsync.directory.DirectoryPages;
 import org.contactsync.directory.DirectorySnapshot;
 import org.contactsync.directory.PhoneCharset;
 import org.contactsync.directory.Transliteration;
+import org.contactsync.directory.browse.BrowsePages;
+import org.contactsync.directory.browse.SnomBrowser;
+import org.contactsync.directory.browse.YealinkBrowser;
 import org.contactsync.directory.phonebook.PhonebookFormat;
 import org.contactsync.directory.phonebook.PhonebookFormats;
 import org.contactsync.directory.phonebook.PhonebookParts;
@@ -77,6 +81,7 @@ public final class DirectoryResource {
     private final RenderedCache cache = new RenderedCache();
     private final Transliteration transliteration = new Transliteration();
     private final String settingsTag;
+    private final Map<String, BrowsePages> browsers;
 
     public DirectoryResource(CiscoDirectory directory, DirectorySettings settings) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -85,6 +90,8 @@ public final class DirectoryResource {
         this.pages = new DirectoryPages(settings.title(), dialRules);
         this.lookup = new CallerIdLookup(dialRules);
         this.settingsTag = Integer.toHexString(Objects.hash(settings.title(), dialRules));
+        this.browsers = Map.of("yealink", new BrowsePages(new YealinkBrowser(), dialRules, settings.title()),
+                "snom", new BrowsePages(new SnomBrowser(), dialRules, settings.title()));
     }
 
     /** {@code /directory/cisco/...}: the same Cisco pages under the vendor's own path. */
@@ -229,6 +236,8 @@ public final class DirectoryResource {
         DirectorySnapshot snapshot = snapshotOrNull();
         Map<String, List<String>> urls = new LinkedHashMap<>();
         urls.put("cisco", List.of(root));
+        urls.put("yealink-browse", List.of(root + "/yealink/browse"));
+        urls.put("snom-browse", List.of(root + "/snom/browse"));
         for (PhonebookFormat f : formats.all()) {
             int parts = snapshot == null ? 1 : PhonebookParts.count(snapshot, f);
             String base = root + "/" + f.vendor() + "/" + f.fileName();
@@ -264,24 +273,97 @@ public final class DirectoryResource {
         if (snapshot == null && !optional) {
             return unavailable(root, charset);
         }
-        String variant = settingsTag + "-" + Integer.toHexString(Objects.hash(root, charset.name(), model));
+        return answer(uri, request, snapshot, cacheable, charset, model.family(),
+                () -> page.render(snapshot, forModel, root)).header(HttpHeaders.VARY,
+                "Accept-Charset, x-CiscoIPPhoneModelName").build();
+    }
+
+    /**
+     * The stored bytes of a page (rendered on first use for this snapshot, base URL, charset and variant) or a
+     * fresh rendering when not cacheable; 304 when the client's copy is current; error pages as they are.
+     */
+    private Response.ResponseBuilder answer(UriInfo uri, ContainerRequest request, DirectorySnapshot snapshot,
+                                            boolean cacheable, Charset charset, String variant,
+                                            Supplier<DirectoryPage> page) {
+        String root = root(uri, request);
+        String etag = (snapshot == null ? "static" : snapshot.fingerprint()) + "-" + settingsTag + "-"
+                + Integer.toHexString(Objects.hash(root, charset.name(), variant));
         Function<DirectoryPage, RenderedCache.Rendered> toBytes = p -> new RenderedCache.Rendered(p.status(),
-                PhoneCharset.encode(p.xml(), charset, transliteration), "text/xml; charset=" + charset.name().toLowerCase(Locale.ROOT),
-                (snapshot == null ? "static" : snapshot.fingerprint()) + "-" + variant);
+                PhoneCharset.encode(p.xml(), charset, transliteration),
+                "text/xml; charset=" + charset.name().toLowerCase(Locale.ROOT), etag);
         RenderedCache.Rendered r;
-        String query = uri.getRequestUri().getRawQuery();
         if (snapshot == null || !cacheable) {
-            r = toBytes.apply(page.render(snapshot, forModel, root)); // searches use the index, not the cache
+            r = toBytes.apply(page.get()); // searches use the index, not the cache
         } else {
-            String key = root + "|" + uri.getPath() + "?" + query + "|" + charset.name() + "|" + model.family();
-            r = cache.get(snapshot.fingerprint(), key, () -> toBytes.apply(page.render(snapshot, forModel, root)));
+            String key = root + "|" + uri.getPath() + "?" + uri.getRequestUri().getRawQuery() + "|" + charset.name()
+                    + "|" + variant;
+            r = cache.get(snapshot.fingerprint(), key, () -> toBytes.apply(page.get()));
         }
         if (r.status() != 200) {
-            return Response.status(r.status()).type(r.contentType()).cacheControl(REVALIDATE).entity(r.body())
-                    .build();
+            return Response.status(r.status()).type(r.contentType()).cacheControl(REVALIDATE).entity(r.body());
         }
-        return conditional(request, snapshot, r).header(HttpHeaders.VARY,
-                "Accept-Charset, x-CiscoIPPhoneModelName").build();
+        return conditional(request, snapshot, r);
+    }
+
+    /** A browsing page for a Yealink or Snom phone (always UTF-8, which their XML browsers take). */
+    private Response browse(String vendor, UriInfo uri, ContainerRequest request, boolean cacheable,
+                            BrowsePage page) {
+        BrowsePages pagesOf = browsers.get(vendor);
+        String root = root(uri, request) + "/" + vendor + "/browse";
+        if (!allowed(request)) {
+            return plain(403, "This phone directory is limited to the phones of this site; ask the administrator "
+                    + "to allow this phone.");
+        }
+        DirectorySnapshot snapshot = snapshotOrNull();
+        if (snapshot == null) {
+            return plain(503, "The contacts cannot be loaded right now. Try again in a minute.");
+        }
+        return answer(uri, request, snapshot, cacheable, StandardCharsets.UTF_8, vendor,
+                () -> page.render(snapshot, pagesOf, root)).build();
+    }
+
+    @FunctionalInterface
+    private interface BrowsePage {
+        DirectoryPage render(DirectorySnapshot snapshot, BrowsePages pages, String root);
+    }
+
+    private static final String BROWSERS = "{vendor: yealink|snom}/browse";
+
+    @GET
+    @Path(BROWSERS)
+    public Response browseMenu(@PathParam("vendor") String vendor, @Context UriInfo uri,
+                               @Context ContainerRequest request) {
+        return browse(vendor, uri, request, true, (s, p, root) -> p.menu(s, root));
+    }
+
+    @GET
+    @Path(BROWSERS + "/groups/{group}")
+    public Response browseGroup(@PathParam("vendor") String vendor, @PathParam("group") String group,
+                                @QueryParam("page") String page, @Context UriInfo uri,
+                                @Context ContainerRequest request) {
+        return browse(vendor, uri, request, true, (s, p, root) -> p.group(s, root, group, page));
+    }
+
+    @GET
+    @Path(BROWSERS + "/favourites")
+    public Response browseFavourites(@PathParam("vendor") String vendor, @QueryParam("page") String page,
+                                     @Context UriInfo uri, @Context ContainerRequest request) {
+        return browse(vendor, uri, request, true, (s, p, root) -> p.favourites(s, root, page));
+    }
+
+    @GET
+    @Path(BROWSERS + "/search")
+    public Response browseSearch(@PathParam("vendor") String vendor, @QueryParam("q") String q,
+                                 @QueryParam("page") String page, @Context UriInfo uri,
+                                 @Context ContainerRequest request) {
+        return browse(vendor, uri, request, q == null, (s, p, root) -> p.search(s, root, q, page));
+    }
+
+    @GET
+    @Path(BROWSERS + "/contacts/{id}")
+    public Response browseContact(@PathParam("vendor") String vendor, @PathParam("id") String id,
+                                  @Context UriInfo uri, @Context ContainerRequest request) {
+        return browse(vendor, uri, request, true, (s, p, root) -> p.contact(s, root, id));
     }
 
     /** 200 with the stored bytes and validators, or 304 when the client's ETag or date still matches. */

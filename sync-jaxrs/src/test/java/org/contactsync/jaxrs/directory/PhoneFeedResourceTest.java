@@ -161,6 +161,29 @@ class PhoneFeedResourceTest {
         }
     }
 
+    @Test
+    void yealinkAndSnomPhonesBrowseWithTheirOwnXmlObjects() {
+        addContacts();
+        ApiServer server = start(DirectorySettings.defaults());
+
+        CiscoXml yealink = CiscoXml.parse(get(server, "directory/yealink/browse").readEntity(byte[].class));
+        assertThat(yealink.rootName()).isEqualTo("YealinkIPPhoneTextMenu");
+        CiscoXml snomGroup = CiscoXml.parse(get(server, "directory/snom/browse/groups/2ABC").readEntity(byte[].class));
+        assertThat(snomGroup.rootName()).isEqualTo("SnomIPPhoneMenu");
+        try (Response r = get(server, "directory/snom/browse/search?q=9652")) {
+            byte[] body = r.readEntity(byte[].class);
+            assertThat(new String(body, StandardCharsets.UTF_8)).contains("<SnomIPPhoneDirectory>",
+                    "<Telephone>+49301234567</Telephone>");
+        }
+        String etag;
+        try (Response r = get(server, "directory/yealink/browse/groups/2")) {
+            assertThat(r.getStatus()).isEqualTo(200);
+            etag = r.getHeaderString(HttpHeaders.ETAG);
+        }
+        assertThat(get(server, "directory/yealink/browse/groups/2", HttpHeaders.IF_NONE_MATCH, etag).getStatus())
+                .isEqualTo(304);
+    }
+
     // ---- Cisco: favourites, labels, alias, charset, model ------------------------------------------------------
 
     @Test

@@ -37,7 +37,6 @@ final class ConfigReader {
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     private static final Duration MIN_LEASE = Duration.ofSeconds(10);
     private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
-    private static final Pattern DIAL_PREFIX_CHARS = Pattern.compile("[0-9*#]{0,8}");
     private static final Pattern NODE_ID_CHARS = Pattern.compile("[A-Za-z0-9._:@/-]{1,64}");
 
     private final ConfigSources sources;
@@ -66,8 +65,7 @@ final class ConfigReader {
         String adminUser = adminUser();
         String adminPassword = adminPassword();
         String title = directoryTitle();
-        String dialPrefix = matching(DIAL_PREFIX, DIAL_PREFIX_CHARS, "",
-                "may contain only digits, '*' and '#' (at most 8), e.g. 0 or 9 for an outside line");
+        String dialPrefix = optional(DIAL_PREFIX).map(String::strip).orElse(""); // DialRules checks it, below
         String nodeId = optional(NODE_ID).map(v -> matches(v, NODE_ID_CHARS,
                 "must be 1 to 64 letters, digits or . _ : @ / - (it names this instance in the run history)"))
                 .orElse(null);
@@ -417,17 +415,6 @@ final class ConfigReader {
             throw error(DIRECTORY_TITLE, set.get(), "'" + v + "' is longer than the 32 characters a phone shows.");
         }
         return v;
-    }
-
-    private String matching(String key, Pattern pattern, String defaultValue, String rule) {
-        Optional<ConfigValue> set = sources.lookup(key);
-        if (set.isEmpty()) {
-            return defaultValue;
-        }
-        if (!pattern.matcher(set.get().value()).matches()) {
-            throw error(key, set.get(), "'" + set.get().value() + "' " + rule + ".");
-        }
-        return set.get().value();
     }
 
     private String matches(String v, Pattern pattern, String rule) {

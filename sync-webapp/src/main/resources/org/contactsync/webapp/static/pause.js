@@ -1,45 +1,39 @@
 /*
  * The paused-schedule banner: after too many failed automatic syncs the server pauses them; this shows why and
- * offers Resume. A module of its own next to the sync page's, using the pages' one API client.
- * Text goes in with textContent only.
+ * offers Resume. Text goes in with textContent only.
  */
 import { api } from './api.js';
 
-const banner = document.getElementById('pause-banner');
-const text = document.getElementById('pause-text');
-const resume = document.getElementById('pause-resume');
 const CHECK_MS = 15000;
 
-function show(schedule) {
-  if (schedule && schedule.paused) {
-    text.textContent = schedule.pause_reason || 'Automatic syncs are paused after repeated failures.';
-    banner.hidden = false;
-  } else {
-    banner.hidden = true;
-  }
-}
+/** Shows the banner while the schedule is paused, checking again every 15 s. */
+export function followPause() {
+  const banner = document.getElementById('pause-banner');
+  if (!banner) { return; }
+  const text = document.getElementById('pause-text');
+  const resume = document.getElementById('pause-resume');
 
-async function refresh() {
-  try {
-    show(await api('GET', '/api/sync/schedule'));
-  } catch (e) {
-    // The sync page reports the server being unreachable; the banner just keeps what it showed.
-  }
-}
-
-if (banner) {
-  resume.addEventListener('click', async () => {
-    resume.disabled = true;
-    try {
-      const body = await api('POST', '/api/sync/schedule/resume');
-      text.textContent = body.message;
-      await refresh();
-    } catch (e) {
-      text.textContent = e.message;
-    } finally {
-      resume.disabled = false;
+  function show(schedule) {
+    if (schedule && schedule.paused) {
+      text.textContent = schedule.pause_reason || 'Automatic syncs are paused after repeated failures.';
+      banner.hidden = false;
+    } else {
+      banner.hidden = true;
     }
+  }
+
+  const refresh = () => api('GET', '/api/sync/schedule').then(show, () => { /* the status card reports errors */ });
+
+  resume.addEventListener('click', () => {
+    resume.disabled = true;
+    api('POST', '/api/sync/schedule/resume').then((body) => {
+      text.textContent = body.message;
+      return refresh();
+    }, (e) => {
+      text.textContent = e.message;
+    }).then(() => { resume.disabled = false; });
   });
+
   refresh();
-  window.setInterval(refresh, CHECK_MS);
+  setInterval(refresh, CHECK_MS);
 }

@@ -1,9 +1,11 @@
 /*
- * The sync page: status, live progress, start/cancel/preview, history, schedule info, Google account.
+ * The sync page: status, live progress, start/cancel/preview, history, schedule info, Google account, phones.
  * Data is only ever put into the page with textContent / createElement, never as HTML.
  */
 import { api, ApiError } from './api.js';
 import { followStatus } from './live.js';
+import { followPause } from './pause.js';
+import { showPhones } from './phones.js';
 import { formatDuration, formatRelative, formatTime, number, scheduleText, typeLabel } from './format.js';
 
 const app = document.getElementById('app');
@@ -411,5 +413,7 @@ loadStatus().then(() => live.start());
 loadHistory(0);
 loadInfo();
 if (source === 'google') { setUpGoogle(); }
+followPause();
+showPhones();
 // The overview's relative times and the next scheduled sync move on by themselves.
 setInterval(loadInfo, 60000);
