@@ -23,6 +23,7 @@ public final class ApiSettings {
     private final String adminUser;
     private final byte[] adminUserHash;
     private final byte[] adminPasswordHash;
+    private final byte[] metricsTokenHash;
     private final ClientUrl clientUrl;
     private final boolean authenticatedByHost;
     private final Duration eventPollInterval;
@@ -35,6 +36,7 @@ public final class ApiSettings {
         this.adminUserHash = b.adminUser == null ? null : sha256(b.adminUser);
         this.adminPasswordHash = b.adminPassword == null ? null : sha256(b.adminPassword);
         this.clientUrl = new ClientUrl(b.publicBaseUrl, b.trustProxy);
+        this.metricsTokenHash = b.metricsToken == null ? null : sha256(b.metricsToken);
         this.authenticatedByHost = b.authenticatedByHost;
         this.eventPollInterval = b.eventPollInterval;
         this.eventMinGap = b.eventMinGap;
@@ -80,6 +82,16 @@ public final class ApiSettings {
         return authenticatedByHost;
     }
 
+    /** Whether a bearer token for {@code /metrics} is configured. */
+    public boolean hasMetricsToken() {
+        return metricsTokenHash != null;
+    }
+
+    /** Whether {@code token} is the configured metrics token (constant-time, like {@link #isAdmin}). */
+    public boolean isMetricsToken(String token) {
+        return metricsTokenHash != null && token != null && MessageDigest.isEqual(metricsTokenHash, sha256(token));
+    }
+
     /** Which URL the client used (public base URL, trusted proxy headers, the request), e.g. for the CSRF check. */
     public ClientUrl clientUrl() {
         return clientUrl;
@@ -119,6 +131,7 @@ public final class ApiSettings {
         private String adminRole = DEFAULT_ADMIN_ROLE;
         private String adminUser;
         private String adminPassword;
+        private String metricsToken;
         private URI publicBaseUrl;
         private boolean trustProxy;
         private boolean authenticatedByHost;
@@ -169,6 +182,15 @@ public final class ApiSettings {
         /** The host signs users in and sets the role (the web app does); nothing to configure here for Basic. */
         public Builder authenticatedByHost(boolean byHost) {
             this.authenticatedByHost = byHost;
+            return this;
+        }
+
+        /** A bearer token (at least 16 characters) that may read {@code /metrics} besides the admin; null for none. */
+        public Builder metricsToken(String token) {
+            if (token != null && token.length() < 16) {
+                throw new IllegalArgumentException("the metrics token must have at least 16 characters");
+            }
+            this.metricsToken = token;
             return this;
         }
 

@@ -53,7 +53,6 @@ public final class ContactSyncFeature implements Feature {
     private final List<Object> components;
     private final HealthChecker health;
     private final ContactSyncMetrics metrics;
-    private final String metricsToken;
 
     private ContactSyncFeature(Builder b) {
         this.manager = b.manager;
@@ -62,7 +61,6 @@ public final class ContactSyncFeature implements Feature {
         this.components = List.copyOf(b.components);
         this.health = b.health;
         this.metrics = b.metrics;
-        this.metricsToken = b.metricsToken;
     }
 
     public static Builder builder(SyncManager manager) {
@@ -88,8 +86,8 @@ public final class ContactSyncFeature implements Feature {
             context.register(new MetricsResource(metrics));
             context.register(new DirectoryRequestMetrics(metrics));
             metrics.sseClients(events::clientCount);
-            if (metricsToken != null) {
-                context.register(new MetricsTokenFilter(metricsToken, settings.adminRole()));
+            if (settings.hasMetricsToken()) {
+                context.register(new MetricsTokenFilter(settings));
             }
         }
 
@@ -100,7 +98,7 @@ public final class ContactSyncFeature implements Feature {
         context.register(new StopEventsOnShutdown(events));
 
         components.forEach(context::register);
-        context.register(new OpenApiResource(resourceClasses(), objectMapper));
+        context.register(new OpenApiResource(new OpenApiResource.Mounted(resourceClasses(), objectMapper)));
         return true;
     }
 
@@ -143,7 +141,6 @@ public final class ContactSyncFeature implements Feature {
         private final List<Object> components = new ArrayList<>();
         private HealthChecker health = HealthChecker.builder().build();
         private ContactSyncMetrics metrics;
-        private String metricsToken;
 
         private Builder(SyncManager manager) {
             this.manager = Objects.requireNonNull(manager, "manager");
@@ -173,21 +170,12 @@ public final class ContactSyncFeature implements Feature {
         }
 
         /**
-         * Serves these metrics at {@code /metrics} (admin only, or the {@link #metricsToken token}) and counts phone
+         * Serves these metrics at {@code /metrics} (admin only, or the settings' metrics token) and counts phone
          * directory requests and event-stream clients into them. Off unless called; bind the metrics to the
          * manager ({@link ContactSyncMetrics#bind}) and hand them to the engine for source-call counts.
          */
         public Builder metrics(ContactSyncMetrics metrics) {
             this.metrics = Objects.requireNonNull(metrics, "metrics");
-            return this;
-        }
-
-        /** A bearer token (at least 16 characters) that may read {@code /metrics} besides the admin; null for none. */
-        public Builder metricsToken(String token) {
-            if (token != null && token.length() < 16) {
-                throw new IllegalArgumentException("the metrics token must have at least 16 characters");
-            }
-            this.metricsToken = token;
             return this;
         }
 

@@ -160,11 +160,12 @@ public final class ContactSyncApplication implements AutoCloseable {
                 .authenticatedByHost(true)
                 .publicBaseUrl(config.publicBaseUrl())
                 .trustProxy(config.trustProxy())
+                .metricsToken(config.operations().metricsToken())
                 .build();
         ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings)
                 .health(healthChecker());
         if (metrics != null) {
-            feature.metrics(metrics).metricsToken(config.operations().metricsToken());
+            feature.metrics(metrics);
         }
         resources().forEach(feature::component);
         extraComponents.forEach(feature::component);

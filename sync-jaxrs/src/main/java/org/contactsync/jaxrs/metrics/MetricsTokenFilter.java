@@ -4,9 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 
 import jakarta.annotation.Priority;
@@ -17,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.contactsync.jaxrs.ApiSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,16 +36,14 @@ public final class MetricsTokenFilter implements ContainerRequestFilter {
     public @interface AcceptsMetricsToken {
     }
 
-    private final byte[] tokenHash;
-    private final String adminRole;
+    private final ApiSettings settings;
 
-    /** @param token the configured token (at least 16 characters) */
-    public MetricsTokenFilter(String token, String adminRole) {
-        if (token == null || token.length() < 16) {
-            throw new IllegalArgumentException("the metrics token must have at least 16 characters");
+    /** @param settings with a {@link ApiSettings#hasMetricsToken() metrics token} */
+    public MetricsTokenFilter(ApiSettings settings) {
+        if (!settings.hasMetricsToken()) {
+            throw new IllegalArgumentException("no metrics token is configured");
         }
-        this.tokenHash = sha256(token);
-        this.adminRole = adminRole;
+        this.settings = settings;
     }
 
     @Override
@@ -56,7 +52,7 @@ public final class MetricsTokenFilter implements ContainerRequestFilter {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return;
         }
-        if (!MessageDigest.isEqual(tokenHash, sha256(authorization.substring(7).strip()))) {
+        if (!settings.isMetricsToken(authorization.substring(7).strip())) {
             // Left to the admin filter, which answers 401; never log the token.
             log.warn("Refused a /metrics request with a wrong bearer token");
             return;
@@ -70,7 +66,7 @@ public final class MetricsTokenFilter implements ContainerRequestFilter {
 
             @Override
             public boolean isUserInRole(String role) {
-                return adminRole.equals(role);
+                return settings.adminRole().equals(role);
             }
 
             @Override
@@ -83,13 +79,5 @@ public final class MetricsTokenFilter implements ContainerRequestFilter {
                 return "Bearer";
             }
         });
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

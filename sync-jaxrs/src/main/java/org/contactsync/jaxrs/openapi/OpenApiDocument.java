@@ -140,7 +140,7 @@ public final class OpenApiDocument {
             if (directory) {
                 if (path.endsWith("/lookup")) {
                     completeLookup(responses);
-                } else if (path.contains("{vendor}") && !path.contains("/browse")) { // browse pages: XML
+                } else if (path.endsWith("/{vendor}/{file}")) {
                     completePhonebook(responses);
                 } else {
                     completeDirectory(responses);
@@ -208,8 +208,8 @@ public final class OpenApiDocument {
     /** Phones get Cisco IP Phone XML for every answer, errors included (a phone shows nothing else). */
     private static void completeDirectory(ApiResponses responses) {
         Content xml = new Content().addMediaType("text/xml", new MediaType().schema(new StringSchema()
-                .description("A CiscoIPPhoneMenu, CiscoIPPhoneDirectory, CiscoIPPhoneInput or CiscoIPPhoneText "
-                        + "object (see docs/directory.md).")));
+                .description("A Cisco IP Phone XML object, or the Yealink/Snom browser's page under "
+                        + "/{vendor}/browse (see docs/directory.md).")));
         replaceDefault(responses, new ApiResponse().description("The page, with ETag and Last-Modified.")
                 .content(xml));
         responses.putIfAbsent("304", new ApiResponse().description("The phone's copy (If-None-Match / "

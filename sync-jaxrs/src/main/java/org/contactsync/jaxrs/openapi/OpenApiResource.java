@@ -26,11 +26,18 @@ public final class OpenApiResource {
     private final Supplier<String> document;
     private volatile String json;
 
-    public OpenApiResource(Set<Class<?>> resources, ObjectMapper apiMapper) {
-        Objects.requireNonNull(resources, "resources");
-        Objects.requireNonNull(apiMapper, "apiMapper");
-        Set<Class<?>> copy = Set.copyOf(resources);
-        this.document = () -> OpenApiDocument.json(copy, apiMapper);
+    /** (One parameter of a plain type: Jersey checks resource constructors and warns about generic ones.) */
+    public OpenApiResource(Mounted mounted) {
+        Objects.requireNonNull(mounted, "mounted");
+        this.document = () -> OpenApiDocument.json(mounted.resources(), mounted.apiMapper());
+    }
+
+    /** The resource classes to describe, and the API's JSON mapper (for its field names). */
+    public record Mounted(Set<Class<?>> resources, ObjectMapper apiMapper) {
+        public Mounted {
+            resources = Set.copyOf(resources);
+            Objects.requireNonNull(apiMapper, "apiMapper");
+        }
     }
 
     @GET

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.contactsync.Page;
 import org.contactsync.sync.PlannedChange;
 import org.contactsync.sync.RunStatus;
@@ -36,8 +38,11 @@ public final class SyncJson {
      * {@code GET /status}, each {@code status} event, and {@code GET /runs/{id}}. {@code status} is the seed's four
      * values (cancelled and interrupted runs show as "error"); {@code state} tells them apart.
      */
-    public record Status(String status, int progress, String currentOperation, Stats stats, Instant startedAt,
-                         Instant completedAt, String error, Long runId, String state, String type,
+    public record Status(@Schema(allowableValues = {"idle", "running", "completed", "error"}) String status,
+                         int progress, String currentOperation, Stats stats, Instant startedAt,
+                         Instant completedAt, String error, Long runId,
+                         @Schema(allowableValues = {"idle", "running", "completed", "error", "cancelled",
+                                 "interrupted"}) String state, String type,
                          String requestedType, String trigger, long durationMs, String errorDetail) {
 
         /** The same status without the ever-growing duration: what decides whether anything changed. */
@@ -52,9 +57,12 @@ public final class SyncJson {
     }
 
     /** One entry of {@code GET /history}. */
-    public record HistoryItem(long id, Instant startedAt, Instant completedAt, String status, int contactsAdded,
-                              int contactsUpdated, int contactsDeleted, String error, long durationMs, int errors,
-                              String type, String trigger, int contactsUnchanged, String state,
+    public record HistoryItem(long id, Instant startedAt, Instant completedAt,
+                              @Schema(allowableValues = {"running", "completed", "error"}) String status,
+                              int contactsAdded, int contactsUpdated, int contactsDeleted, String error,
+                              long durationMs, int errors, String type, String trigger, int contactsUnchanged,
+                              @Schema(allowableValues = {"running", "completed", "error", "cancelled",
+                                      "interrupted"}) String state,
                               String requestedType) {
     }
 

@@ -53,7 +53,7 @@ class MetricsResourceTest {
         DirectoryResource directory = new DirectoryResource(new CiscoDirectory(contacts),
                 new DirectorySettings("Contacts", null, false, ""));
         api = ApiHarness.builder().sync(sync, sync.manager()).component(directory)
-                .feature(f -> f.metrics(metrics).metricsToken(TOKEN)).build();
+                .settings(b -> b.metricsToken(TOKEN)).feature(f -> f.metrics(metrics)).build();
     }
 
     @AfterEach

@@ -238,6 +238,15 @@ class OpenApiContractTest {
         call("GET", "/directory/lookup", "directory/lookup?number=%2B15550002", 200, "Accept", "application/json");
         call("GET", "/directory/lookup", "directory/lookup?number=%2B19999999999", 404);
         call("GET", "/directory/lookup", "directory/lookup", 400);
+        // The phones' own browsers (Yealink XML browser, Snom minibrowser).
+        for (String base : java.util.List.of("", "cisco/")) {
+            String t = "/directory/" + base + "{vendor}/browse";
+            call("GET", t, "directory/" + base + "yealink/browse", 200);
+            call("GET", t + "/groups/{group}", "directory/" + base + "snom/browse/groups/2", 200);
+            call("GET", t + "/favourites", "directory/" + base + "yealink/browse/favourites", 200);
+            call("GET", t + "/search", "directory/" + base + "snom/browse/search", 200);
+            call("GET", t + "/contacts/{id}", "directory/" + base + "yealink/browse/contacts/999999", 404);
+        }
         // The Cisco pages' own path serves the rest too.
         call("GET", "/directory/cisco/lookup", "directory/cisco/lookup?number=%2B15550002", 200);
         call("GET", "/directory/cisco/{vendor}/{file}", "directory/cisco/yealink/" + file, 200);
