@@ -14,10 +14,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.contactsync.jaxrs.RequiresAdmin;
+
 /**
  * {@code GET /api/directory/phones}: for each vendor, the URL(s) to enter in the phone or its provisioning file,
- * for the admin page's Phones section. Behind the API's login like the rest of /api.
+ * for the admin page's Phones section. Behind the API's login like the rest of /api, also in a host that mounts
+ * it through {@link org.contactsync.jaxrs.ContactSyncFeature} without a servlet login of its own.
  */
+@RequiresAdmin
 @Path("api/directory/phones")
 public final class DirectoryPhonesResource {
     private final DirectoryResource directory;
