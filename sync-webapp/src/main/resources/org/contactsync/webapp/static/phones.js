@@ -68,8 +68,19 @@ function urlRow(url, vendorName) {
   return row;
 }
 
+/** The name and the hint for a vendor; "yealink-browse" is Yealink's browsable directory beside its phonebook file. */
+function describe(v) {
+  const browse = v.vendor.endsWith('-browse');
+  const base = VENDORS[browse ? v.vendor.slice(0, -'-browse'.length) : v.vendor];
+  if (!base) { return { name: v.vendor, how: '' }; }
+  return browse
+    ? { name: base.name + ' (browse on the phone)', how: 'Enter it as the XML browser (directory) URL of the phone; '
+        + 'the phone browses and searches it page by page.' }
+    : base;
+}
+
 function vendorItem(v) {
-  const known = VENDORS[v.vendor] || { name: v.vendor, how: '' };
+  const known = describe(v);
   const li = element('li', 'phone-vendor');
   li.setAttribute('data-vendor', v.vendor);
   li.appendChild(element('h3', null, known.name));
