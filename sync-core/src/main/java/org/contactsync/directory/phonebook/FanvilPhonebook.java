@@ -17,19 +17,11 @@ public final class FanvilPhonebook implements PhonebookFormat {
     static final int MAX_CONTACTS = 1000;
     static final int MAX_NAME = 64;
 
-    @Override
-    public String vendor() {
-        return "fanvil";
-    }
+    private static final Spec SPEC = new Spec("fanvil", "phonebook.xml", MAX_CONTACTS);
 
     @Override
-    public String fileName() {
-        return "phonebook.xml";
-    }
-
-    @Override
-    public int maxContacts() {
-        return MAX_CONTACTS;
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -22,19 +22,11 @@ public final class GrandstreamPhonebook implements PhonebookFormat {
     static final int MAX_NAME = 64;
     static final int MAX_NUMBERS = 8;
 
-    @Override
-    public String vendor() {
-        return "grandstream";
-    }
+    private static final Spec SPEC = new Spec("grandstream", "phonebook.xml", MAX_CONTACTS);
 
     @Override
-    public String fileName() {
-        return "phonebook.xml";
-    }
-
-    @Override
-    public int maxContacts() {
-        return MAX_CONTACTS;
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -13,14 +13,29 @@ import org.contactsync.directory.DirectorySnapshot;
  * which contacts it holds and how many parts there are, so nothing is dropped without a count.
  */
 public interface PhonebookFormat {
-    /** The path segment and the name people know: "yealink", "grandstream" … */
-    String vendor();
+    /**
+     * What names a format and bounds its files.
+     *
+     * @param vendor      the path segment and the name people know: "yealink", "grandstream" …
+     * @param fileName    the file name in the URL, e.g. "phonebook.xml"
+     * @param maxContacts the most contacts one file (part) holds
+     */
+    record Spec(String vendor, String fileName, int maxContacts) {
+    }
 
-    /** The file name in the URL, e.g. "phonebook.xml". */
-    String fileName();
+    Spec spec();
 
-    /** The most contacts one file (part) holds. */
-    int maxContacts();
+    default String vendor() {
+        return spec().vendor();
+    }
+
+    default String fileName() {
+        return spec().fileName();
+    }
+
+    default int maxContacts() {
+        return spec().maxContacts();
+    }
 
     /** Whether favourites come first in the file (for formats without a favourite flag). */
     default boolean favouritesFirst() {

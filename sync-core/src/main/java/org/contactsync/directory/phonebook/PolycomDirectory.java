@@ -24,19 +24,11 @@ public final class PolycomDirectory implements PhonebookFormat {
     static final int MAX_CONTACTS = 1000;
     static final int MAX_NUMBERS = 4;
 
-    @Override
-    public String vendor() {
-        return "polycom";
-    }
+    private static final Spec SPEC = new Spec("polycom", "000000000000-directory.xml", MAX_CONTACTS);
 
     @Override
-    public String fileName() {
-        return "000000000000-directory.xml";
-    }
-
-    @Override
-    public int maxContacts() {
-        return MAX_CONTACTS;
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -19,19 +19,11 @@ public final class SnomPhonebook implements PhonebookFormat {
     static final int MAX_NAME = 64;
     static final int MAX_NUMBERS = 8;
 
-    @Override
-    public String vendor() {
-        return "snom";
-    }
+    private static final Spec SPEC = new Spec("snom", "tbook.xml", MAX_CONTACTS);
 
     @Override
-    public String fileName() {
-        return "tbook.xml";
-    }
-
-    @Override
-    public int maxContacts() {
-        return MAX_CONTACTS;
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

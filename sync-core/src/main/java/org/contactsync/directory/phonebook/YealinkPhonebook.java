@@ -19,19 +19,11 @@ public final class YealinkPhonebook implements PhonebookFormat {
     /** Contacts per file: what the phones load without slowing down; the rest go to further parts. */
     static final int MAX_CONTACTS = 1000;
 
-    @Override
-    public String vendor() {
-        return "yealink";
-    }
+    private static final Spec SPEC = new Spec("yealink", "phonebook.xml", MAX_CONTACTS);
 
     @Override
-    public String fileName() {
-        return "phonebook.xml";
-    }
-
-    @Override
-    public int maxContacts() {
-        return MAX_CONTACTS;
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override
