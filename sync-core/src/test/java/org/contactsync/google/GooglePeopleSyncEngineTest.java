@@ -243,11 +243,12 @@ class GooglePeopleSyncEngineTest {
     void aResponseSlowerThanTheReadTimeoutIsRetried() throws Exception {
         f = new GoogleSyncFixture(b -> b.readTimeout(Duration.ofSeconds(1)).pageSize(100));
         f.google.generatePeople(250);
-        f.google.failConnectionsAfter(1, Fault.slow(Duration.ofMillis(2_500)), 1);
+        f.google.failConnectionsAfter(1, Fault.slow(), 1);
 
         SyncRun run = f.run(SyncType.FULL);
 
         assertThat(run.status()).as(run.error()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(f.google.connectionRequests()).as("three pages, the second one asked for twice").hasSize(4);
         assertStoreMatchesEmulator();
     }
 
@@ -326,7 +327,7 @@ class GooglePeopleSyncEngineTest {
         f = new GoogleSyncFixture(b -> b.readTimeout(Duration.ofMillis(500)).retryMaxTotal(Duration.ofMillis(1_200)));
         givenASyncedStoreWithPendingChanges();
         Map<String, String> before = f.storeSnapshot();
-        f.google.failConnections(Fault.slow(Duration.ofMillis(1_500)), Integer.MAX_VALUE);
+        f.google.failConnections(Fault.slow(), Integer.MAX_VALUE);
 
         SyncRun run = f.run(SyncType.INCREMENTAL);
 

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,6 +101,8 @@ public final class PeopleApiEmulator implements AutoCloseable {
     private int groupFaultsLeft;
     private final List<RecordedRequest> connectionRequests = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** SLOW answers wait for this; {@link #clearFaults()} and {@link #close()} open it (and put a fresh one). */
+    private CountDownLatch slowAnswersHeld = new CountDownLatch(1);
     /** How long each connections.list page takes to answer, as a real account over the internet does. */
     private volatile Duration pageLatency = Duration.ZERO;
 
@@ -369,10 +372,16 @@ public final class PeopleApiEmulator implements AutoCloseable {
         groupFaultsLeft = times;
     }
 
-    /** Faults not yet shown are dropped. */
+    /** Faults not yet shown are dropped; SLOW answers held back so far are sent (to clients long gone). */
     public synchronized void clearFaults() {
         faults.clear();
         groupFaults.clear();
+        releaseSlowAnswers();
+    }
+
+    private synchronized void releaseSlowAnswers() {
+        slowAnswersHeld.countDown();
+        slowAnswersHeld = new CountDownLatch(1);
     }
 
     /** Each connections.list page is answered only after {@code latency} (default: at once), faults aside. */
@@ -394,6 +403,7 @@ public final class PeopleApiEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseSlowAnswers();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -428,9 +438,11 @@ public final class PeopleApiEmulator implements AutoCloseable {
 
     private void connections(HttpExchange ex, Map<String, String> q) throws IOException {
         Fault fault;
+        CountDownLatch held;
         synchronized (this) {
             connectionRequests.add(new RecordedRequest("GET", ex.getRequestURI().getPath(), q));
             fault = nextFault();
+            held = slowAnswersHeld;
         }
         if (!pageLatency.isZero()) {
             sleep(pageLatency);
@@ -440,7 +452,7 @@ public final class PeopleApiEmulator implements AutoCloseable {
             return;
         }
         if (fault != null && fault.kind() == Fault.Kind.SLOW) {
-            sleep(fault.delay());
+            awaitRelease(held);
         }
         if (fault != null && fault.kind() == Fault.Kind.EXPIRED_ACCESS_TOKEN) {
             synchronized (this) {
@@ -1022,6 +1034,14 @@ public final class PeopleApiEmulator implements AutoCloseable {
             m.merge(k, v, (a, b) -> a + "," + b); // repeated parameters (sources=A&sources=B) joined with ','
         }
         return m;
+    }
+
+    private static void awaitRelease(CountDownLatch held) {
+        try {
+            held.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration d) {
