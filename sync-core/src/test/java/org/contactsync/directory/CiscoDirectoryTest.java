@@ -17,6 +17,7 @@ import org.contactsync.Page;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactQuery;
 import org.contactsync.contact.ContactStore;
+import org.contactsync.testkit.ForwardingContactStore;
 import org.contactsync.contact.InMemoryContactStore;
 import org.contactsync.contact.PhoneType;
 import org.contactsync.sync.RunStatus;
@@ -147,55 +148,19 @@ class CiscoDirectoryTest {
     }
 
     /** Delegates to a real store and counts the reads that would be database queries in a JDBC store. */
-    static final class CountingStore implements ContactStore {
-        final ContactStore delegate;
+    static final class CountingStore extends ForwardingContactStore {
         final AtomicInteger versionCalls = new AtomicInteger();
         final AtomicInteger forEachCalls = new AtomicInteger();
         volatile boolean failing;
 
         CountingStore(ContactStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         private void check() {
             if (failing) {
                 throw new IllegalStateException("database down");
             }
-        }
-
-        @Override
-        public Map<String, String> contentHashes(Collection<String> sourceIds) {
-            return delegate.contentHashes(sourceIds);
-        }
-
-        @Override
-        public Set<String> sourceIds() {
-            return delegate.sourceIds();
-        }
-
-        @Override
-        public void write(List<Contact> upserts, Collection<String> deletions) {
-            delegate.write(upserts, deletions);
-        }
-
-        @Override
-        public Optional<Contact> findById(long id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public Optional<Contact> findBySourceId(String sourceId) {
-            return delegate.findBySourceId(sourceId);
-        }
-
-        @Override
-        public Page<Contact> search(ContactQuery query) {
-            return delegate.search(query);
-        }
-
-        @Override
-        public long count() {
-            return delegate.count();
         }
 
         @Override
