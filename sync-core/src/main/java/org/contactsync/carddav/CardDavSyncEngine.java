@@ -239,7 +239,7 @@ public final class CardDavSyncEngine implements SyncEngine {
         }
         Contact c = card.contact();
         context.upsert(new Contact(0, path, c.displayName(), c.givenName(), c.familyName(), c.organization(),
-                c.phones(), c.emails(), c.groups(), r.etag(), c.updatedAt()));
+                c.phones(), c.emails(), c.groups(), r.etag(), c.updatedAt(), null));
     }
 
     private String requireToken(DavClient.Multistatus ms) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param displayName never blank: the source's name, else organisation, else email, else phone number
  * @param etag        the source's version tag, if it has one
  * @param updatedAt   when the source last changed it, if known
+ * @param source      the name of the configured source it came from ({@link #DEFAULT_SOURCE} when only one is
+ *                    configured); contacts are keyed by (source, sourceId). Set by the core, not by engines.
  */
 public record Contact(
         long id,
@@ -29,10 +31,14 @@ public record Contact(
         List<String> emails,
         List<String> groups,
         String etag,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String source) {
 
     /** Shown when a contact has no name, organisation, email or phone number at all. */
     public static final String UNNAMED = "(no name)";
+
+    /** The name of the one source of a configuration that names none. */
+    public static final String DEFAULT_SOURCE = "default";
 
     public Contact {
         Objects.requireNonNull(sourceId, "sourceId");
@@ -42,6 +48,7 @@ public record Contact(
         phones = phones == null ? List.of() : List.copyOf(phones);
         emails = emails == null ? List.of() : List.copyOf(emails);
         groups = groups == null ? List.of() : List.copyOf(groups);
+        source = source == null || source.isBlank() ? DEFAULT_SOURCE : source;
         givenName = blankToNull(givenName);
         familyName = blankToNull(familyName);
         organization = blankToNull(organization);
@@ -54,7 +61,13 @@ public record Contact(
 
     public Contact withId(long newId) {
         return new Contact(newId, sourceId, displayName, givenName, familyName, organization, phones, emails,
-                groups, etag, updatedAt);
+                groups, etag, updatedAt, source);
+    }
+
+    /** The same contact as it came from the named source. */
+    public Contact withSource(String newSource) {
+        return new Contact(id, sourceId, displayName, givenName, familyName, organization, phones, emails,
+                groups, etag, updatedAt, newSource);
     }
 
     public boolean hasPhone() {
@@ -126,6 +139,7 @@ public record Contact(
         private final List<String> groups = new ArrayList<>();
         private String etag;
         private Instant updatedAt;
+        private String source;
 
         private Builder(String sourceId) {
             this.sourceId = sourceId;
@@ -201,9 +215,15 @@ public record Contact(
             return this;
         }
 
+        /** The configured source's name; engines leave it unset (the core stamps it). */
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
         public Contact build() {
             return new Contact(id, sourceId, displayName, givenName, familyName, organization, phones, emails,
-                    groups, etag, updatedAt);
+                    groups, etag, updatedAt, source);
         }
     }
 }

@@ -317,7 +317,7 @@ public final class JdbcContactStore implements ContactStore {
         return new Contact(rs.getLong("id"), rs.getString("source_id"), rs.getString("display_name"),
                 rs.getString("given_name"), rs.getString("family_name"), rs.getString("organization"), phones,
                 Columns.decodeList(rs.getString("emails")), Columns.decodeList(rs.getString("group_names")),
-                rs.getString("etag"), dialect.getInstant(rs, "updated_at"));
+                rs.getString("etag"), dialect.getInstant(rs, "updated_at"), Contact.DEFAULT_SOURCE);
     }
 
     private static PhoneNumber phone(ResultSet rs) throws SQLException {
@@ -327,7 +327,7 @@ public final class JdbcContactStore implements ContactStore {
 
     private static Contact withPhones(Contact c, List<PhoneNumber> phones) {
         return new Contact(c.id(), c.sourceId(), c.displayName(), c.givenName(), c.familyName(), c.organization(),
-                phones, c.emails(), c.groups(), c.etag(), c.updatedAt());
+                phones, c.emails(), c.groups(), c.etag(), c.updatedAt(), c.source());
     }
 
     private static <T> Optional<T> first(List<T> list) {
