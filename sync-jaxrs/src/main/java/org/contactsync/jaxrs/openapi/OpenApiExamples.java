@@ -53,8 +53,21 @@ public final class OpenApiExamples {
             + "\"display_name\":\"Zoë Ångström\",\"given_name\":\"Zoë\",\"family_name\":\"Ångström\","
             + "\"organization\":\"Acme Corp\",\"phones\":[{\"number\":\"+1 (555) 010-2000\",\"type\":\"work\","
             + "\"digits\":\"15550102000\",\"primary\":true}],\"emails\":[\"zoe@example.com\"],\"groups\":"
-            + "[\"Friends\"],\"updated_at\":\"2024-05-01T12:00:00Z\"}],\"total\":1,\"limit\":20,\"offset\":0,"
-            + "\"q\":\"zoe\"}";
+            + "[\"Friends\"],\"updated_at\":\"2024-05-01T12:00:00Z\",\"source\":\"customers\"}],\"total\":1,"
+            + "\"limit\":20,\"offset\":0,\"q\":\"zoe\"}";
+    public static final String DUPLICATES = "{\"groups\":[{\"entry\":{\"id\":31,\"source\":\"staff\","
+            + "\"source_id\":\"people/c4711\",\"display_name\":\"Zoë Ångström\",\"organization\":\"Acme Corp\","
+            + "\"phones\":[{\"number\":\"+1 (555) 010-2000\",\"type\":\"work\",\"digits\":\"15550102000\","
+            + "\"primary\":true},{\"number\":\"+1 555 010 2001\",\"type\":\"mobile\",\"digits\":"
+            + "\"15550102001\",\"primary\":false}],\"emails\":[\"zoe@example.com\"]},\"members\":[{\"contact_id\":"
+            + "31,\"source\":\"staff\",\"source_id\":\"people/c4711\",\"display_name\":\"Zoë Ångström\","
+            + "\"organization\":\"Acme Corp\",\"phones\":[{\"number\":\"+1 (555) 010-2000\",\"type\":\"work\","
+            + "\"digits\":\"15550102000\",\"primary\":true}],\"emails\":[\"zoe@example.com\"],\"winner\":true},"
+            + "{\"contact_id\":52,\"source\":\"customers\",\"source_id\":\"zoe-1.vcf\",\"display_name\":"
+            + "\"Zoe Angstrom\",\"organization\":null,\"phones\":[{\"number\":\"15550102000\",\"type\":\"main\","
+            + "\"digits\":\"15550102000\",\"primary\":false},{\"number\":\"+1 555 010 2001\",\"type\":"
+            + "\"mobile\",\"digits\":\"15550102001\",\"primary\":false}],\"emails\":[\"ZOE@example.com\"],"
+            + "\"winner\":false}]}],\"total\":1,\"limit\":20,\"offset\":0}";
     public static final String Q = "Name (start of the name, organisation or a word in it; case and accents "
             + "ignored) or phone number in any format; blank lists everyone by name. At most 200 characters.";
     public static final String Q_TOO_LONG = "{\"detail\":\"q must be at most 200 characters, was 250.\"}";

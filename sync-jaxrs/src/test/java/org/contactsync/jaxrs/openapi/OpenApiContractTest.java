@@ -74,7 +74,8 @@ class OpenApiContractTest {
                 .check("database", () -> databaseUp.get() ? CheckResult.up("The database answers.")
                         : CheckResult.down("The database cannot be reached."))
                 .build();
-        DirectoryResource directory = new DirectoryResource(new CiscoDirectory(sync.contacts()),
+        CiscoDirectory phoneDirectory = new CiscoDirectory(sync.contacts());
+        DirectoryResource directory = new DirectoryResource(phoneDirectory,
                 new DirectorySettings("Contacts", null, false, ""));
         scheduler = new org.contactsync.sync.SyncScheduler(sync.manager(), org.contactsync.sync.SyncSchedule
                 .every(Duration.ofHours(1)).withInitialDelay(Duration.ofHours(1))).pauseAfter(5).start();
@@ -84,6 +85,7 @@ class OpenApiContractTest {
                 .component(new GoogleAuthResource(account))
                 .component(directory)
                 .component(new DirectoryPhonesResource(directory))
+                .component(new org.contactsync.jaxrs.contact.DuplicatesResource(phoneDirectory))
                 .build();
         HttpResponse<String> doc = send("GET", "api/openapi.json", ADMIN);
         assertThat(doc.statusCode()).isEqualTo(200);
@@ -187,6 +189,15 @@ class OpenApiContractTest {
         call("GET", "/api/contacts", "api/contacts?q=" + "x".repeat(201), 400, ADMIN);
         call("GET", "/api/contacts/{id}", "api/contacts/" + contactId, 200, ADMIN);
         call("GET", "/api/contacts/{id}", "api/contacts/999999", 404, ADMIN);
+        sync.contacts().write(java.util.List.of(
+                org.contactsync.contact.Contact.builder("staff/1").source("staff").displayName("Merged Person")
+                        .phone("+1 555 777 0001", org.contactsync.contact.PhoneType.WORK).build(),
+                org.contactsync.contact.Contact.builder("customers/1").source("customers").displayName("M. Person")
+                        .phone("+15557770001", org.contactsync.contact.PhoneType.MAIN).build()), java.util.List.of());
+        JsonNode duplicates = ApiHarness.json(call("GET", "/api/contacts/duplicates",
+                "api/contacts/duplicates?limit=5", 200, ADMIN).body());
+        assertThat(duplicates.at("/groups/0/members")).as("a merged group to validate").hasSize(2);
+        call("GET", "/api/contacts/duplicates", "api/contacts/duplicates?offset=-1", 400, ADMIN);
 
         // Google.
         call("GET", "/api/google/status", "api/google/status", 200, ADMIN);
