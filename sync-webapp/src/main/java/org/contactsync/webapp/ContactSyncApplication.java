@@ -21,6 +21,7 @@ import org.contactsync.health.HealthChecks;
 import org.contactsync.health.SyncFreshness;
 import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
+import org.contactsync.jaxrs.contact.DuplicatesResource;
 import org.contactsync.jaxrs.directory.DirectoryPhonesResource;
 import org.contactsync.jaxrs.directory.DirectoryResource;
 import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
@@ -187,7 +188,7 @@ public final class ContactSyncApplication implements AutoCloseable {
         return health.build();
     }
 
-    /** The phone directory and (for a Google source) the Google connection resources. */
+    /** The phone directory, what it merged, and (for a Google source) the Google connection resources. */
     private List<Object> resources() {
         List<Object> list = new ArrayList<>();
         DirectoryResource phones = new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
@@ -196,6 +197,7 @@ public final class ContactSyncApplication implements AutoCloseable {
                 .withAccess(config.phone().access()));
         list.add(phones);
         list.add(new DirectoryPhonesResource(phones));
+        list.add(new DuplicatesResource(directory));
         list.add(new PhoneClientAddress());
         if (googleAccount != null) {
             list.add(new GoogleAuthResource(googleAccount));

@@ -26,6 +26,19 @@ final class BrowserSupport {
     private BrowserSupport() {
     }
 
+    /** Signs in on the app's login page as its admin (nothing to do when the session is already signed in). */
+    static void signIn(ChromeDriver driver, EmbeddedApp app) {
+        driver.get(app.uri("/login").toString());
+        if (!driver.getCurrentUrl().contains("/login")) {
+            return;
+        }
+        driver.findElement(org.openqa.selenium.By.id("user")).sendKeys(EmbeddedApp.ADMIN_USER);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(EmbeddedApp.ADMIN_PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> !driver.getCurrentUrl().contains("/login"));
+    }
+
     /** Skips (or, in CI, fails) when the browser is not installed. */
     static void requireBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
