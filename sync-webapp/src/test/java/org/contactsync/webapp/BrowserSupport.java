@@ -26,6 +26,12 @@ final class BrowserSupport {
     private BrowserSupport() {
     }
 
+    /** Waits for what a page shows: up to {@code atMost}, polling every 100 ms, a failing look counting as "not yet". */
+    static org.awaitility.core.ConditionFactory await(Duration atMost) {
+        return org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions();
+    }
+
     /** Signs in on the app's login page as its admin (nothing to do when the session is already signed in). */
     static void signIn(ChromeDriver driver, EmbeddedApp app) {
         driver.get(app.uri("/login").toString());
@@ -35,8 +41,7 @@ final class BrowserSupport {
         driver.findElement(org.openqa.selenium.By.id("user")).sendKeys(EmbeddedApp.ADMIN_USER);
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(EmbeddedApp.ADMIN_PASSWORD);
         driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> !driver.getCurrentUrl().contains("/login"));
+        await(Duration.ofSeconds(30)).until(() -> !driver.getCurrentUrl().contains("/login"));
     }
 
     /** Skips (or, in CI, fails) when the browser is not installed. */

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactStore;
 import org.contactsync.contact.PhoneType;
@@ -55,11 +53,6 @@ class ContactsPageBrowserTest {
         }
     }
 
-    private ConditionFactory await() {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions();
-    }
-
     private ContactStore contacts() {
         return app.application().database().contactStore();
     }
@@ -84,12 +77,12 @@ class ContactsPageBrowserTest {
         BrowserSupport.signIn(driver, app);
         driver.get(app.uri("/contacts").toString());
 
-        await().until(() -> driver.findElements(By.cssSelector("#contact-list > li")).size() == 3);
+        BrowserSupport.await(Duration.ofSeconds(30)).until(() -> driver.findElements(By.cssSelector("#contact-list > li")).size() == 3);
         List<String> labels = driver.findElements(By.cssSelector("#contact-list .source-label")).stream()
                 .map(WebElement::getText).toList();
         assertThat(labels).containsExactlyInAnyOrder("staff", "staff", HOSTILE);
 
-        await().until(() -> text("duplicates-count").contains("1 person found in several sources"));
+        BrowserSupport.await(Duration.ofSeconds(30)).until(() -> text("duplicates-count").contains("1 person found in several sources"));
         WebElement merged = driver.findElement(By.cssSelector("#duplicate-list > li"));
         assertThat(merged.findElement(By.cssSelector(".contact-name")).getText()).startsWith("Agnieszka Wójcik")
                 .endsWith("staff");
@@ -111,7 +104,7 @@ class ContactsPageBrowserTest {
         BrowserSupport.signIn(driver, app);
         driver.get(app.uri("/contacts").toString());
 
-        await().until(() -> text("duplicates-count")
+        BrowserSupport.await(Duration.ofSeconds(30)).until(() -> text("duplicates-count")
                 .equals("Nothing was merged: no person appears in more than one source."));
         assertThat(driver.findElements(By.cssSelector("#duplicate-list > li"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("#contact-list .source-label")).get(0).getText())
