@@ -32,6 +32,19 @@ public interface ContactStore {
 
     Optional<Contact> findBySourceId(String sourceId);
 
+    /**
+     * The stored contacts of those source ids that are stored, by source id: one look-up for a whole batch (the
+     * sync lists the names of the contacts it deletes with it). The default asks {@link #findBySourceId} for each;
+     * stores override it with one query.
+     */
+    default Map<String, Contact> findBySourceIds(Collection<String> sourceIds) {
+        Map<String, Contact> found = new java.util.HashMap<>();
+        for (String id : sourceIds) {
+            findBySourceId(id).ifPresent(c -> found.put(id, c));
+        }
+        return found;
+    }
+
     /** Contacts matching {@link ContactQuery#matches}, ordered by display name (case-insensitive), then id. */
     Page<Contact> search(ContactQuery query);
 
