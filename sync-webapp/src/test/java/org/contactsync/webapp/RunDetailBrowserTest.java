@@ -59,21 +59,13 @@ class RunDetailBrowserTest {
         deleted = SyncFixture.runToEnd(manager, SyncType.FULL);
         driver = BrowserSupport.startChrome(Files.createDirectories(tmp.resolve("chrome-profile")));
         BrowserSupport.desktopViewport(driver, 1000);
-        driver.get(app.uri("/login").toString());
-        driver.findElement(By.id("user")).sendKeys(EmbeddedApp.ADMIN_USER);
-        driver.findElement(By.id("password")).sendKeys(EmbeddedApp.ADMIN_PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
+        BrowserSupport.logIn(driver, app);
         await().until(() -> !driver.getCurrentUrl().contains("/login"));
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
+        BrowserSupport.stop(driver, app);
     }
 
     private ConditionFactory await() {
