@@ -92,11 +92,19 @@ $('changes-prev').addEventListener('click', () => loadChanges(Math.max(0, offset
 $('changes-next').addEventListener('click', () => loadChanges(offset + PAGE));
 $('changes-kind').addEventListener('change', () => loadChanges(0));
 
-api('GET', '/api/sync/runs/' + runId).then((r) => {
-  renderRun(r);
-  return loadChanges(0);
-}, (err) => {
-  $('run-badge').textContent = 'Unknown';
-  $('changes-summary').textContent = '';
-  showError(err);
-});
+/** Shows the run; while it is still running, looks again every few seconds (its list grows batch by batch). */
+function loadRun(first) {
+  return api('GET', '/api/sync/runs/' + runId).then((r) => {
+    renderRun(r);
+    if ((r.state || r.status) === 'running') { setTimeout(() => loadRun(false), 3000); }
+    return loadChanges(first ? 0 : offset);
+  }, (err) => {
+    if (first) {
+      $('run-badge').textContent = 'Unknown';
+      $('changes-summary').textContent = '';
+    }
+    showError(err);
+  });
+}
+
+loadRun(true);
