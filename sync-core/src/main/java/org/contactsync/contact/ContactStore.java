@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.contactsync.Page;
+import org.contactsync.sync.changes.ContactChange;
+import org.contactsync.sync.changes.RunChangeLog;
 
 /**
  * The local copy of the address book. The sync core is its only writer; readers are the REST API and the
@@ -27,6 +29,17 @@ public interface ContactStore {
      * removes {@code deletions} (source ids; unknown ones are ignored), all in one transaction.
      */
     void write(List<Contact> upserts, Collection<String> deletions);
+
+    /**
+     * Like {@link #write(List, Collection)}, and appends the batch's listed changes to a run's change log: in the
+     * same transaction when this store can (a database store whose log shares its database), otherwise right after
+     * the write succeeded. Either way the list of a batch is never appended without its write.
+     */
+    default void write(List<Contact> upserts, Collection<String> deletions, RunChangeLog log, long runId,
+                       List<ContactChange> listed, int beyondCap) {
+        write(upserts, deletions);
+        log.append(runId, listed, beyondCap);
+    }
 
     Optional<Contact> findById(long id);
 

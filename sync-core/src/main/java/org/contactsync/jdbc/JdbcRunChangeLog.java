@@ -28,11 +28,12 @@ public final class JdbcRunChangeLog implements RunChangeLog {
     private static final int SOURCE_ID_COLUMN = 512;
     private static final int SOURCE_COLUMN = 255;
 
+    private final DataSource dataSource;
     private final Dialect dialect;
     private final Transactions transactions;
 
     public JdbcRunChangeLog(DataSource dataSource, Dialect dialect) {
-        Objects.requireNonNull(dataSource, "dataSource");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.transactions = new Transactions(dataSource);
     }
@@ -44,15 +45,28 @@ public final class JdbcRunChangeLog implements RunChangeLog {
         }
         List<ContactChange> rows = List.copyOf(changes);
         transactions.write("save the changes of sync run " + runId, c -> {
-            Instant now = dialect.now(c);
-            int listed = updateTotals(c, runId, rows.size(), beyondCap, now);
-            if (listed < 0) {
-                insertTotals(c, runId, rows.size(), beyondCap, now);
-                listed = 0;
-            }
-            insertChanges(c, runId, listed, rows);
+            append(c, runId, rows, beyondCap);
             return null;
         });
+    }
+
+    /** Whether this log's tables are reached through {@code other}, so a store on it can write in one transaction. */
+    boolean sharesDatabaseWith(DataSource other) {
+        return dataSource == other;
+    }
+
+    /** Appends in the caller's transaction (the contacts' one, see {@link JdbcContactStore}). */
+    void append(Connection c, long runId, List<ContactChange> rows, int beyondCap) throws SQLException {
+        if (beyondCap < 0) {
+            throw new IllegalArgumentException("beyondCap must not be negative, was " + beyondCap);
+        }
+        Instant now = dialect.now(c);
+        int listed = updateTotals(c, runId, rows.size(), beyondCap, now);
+        if (listed < 0) {
+            insertTotals(c, runId, rows.size(), beyondCap, now);
+            listed = 0;
+        }
+        insertChanges(c, runId, listed, rows);
     }
 
     @Override

@@ -13,8 +13,8 @@ import org.contactsync.sync.changes.RunChangeLog;
 /**
  * Compares a batch with the stored copy and either writes what changed, in one transaction (a real run), or only
  * lists it (a dry run). Either way it lists the changes in the {@link RunChangeLog} under the run's id (a real run
- * right after each batch was written, so a failed run keeps the list of what it wrote): the first
- * {@code changesPerRun}, the rest counted. Counts added, updated and deleted only once the batch is written, so the
+ * with each batch's write, so a failed run keeps the list of what it wrote): the first {@code changesPerRun}, the
+ * rest counted. Counts added, updated and deleted only once the batch is written, so the
  * stats of a failed run match the store. Used by one thread at a time.
  */
 final class BatchWriter {
@@ -88,8 +88,10 @@ final class BatchWriter {
     }
 
     /**
-     * Writes (unless a dry run), counts, then lists the changes within the cap. The names of deleted contacts are
-     * looked up before they are deleted, in one look-up for the batch and only for those still within the cap.
+     * Writes (unless a dry run) together with the list of its changes within the cap, then counts. The names of
+     * deleted contacts are looked up before they are deleted, in one look-up for the batch and only for those still
+     * within the cap. A store on the log's database writes both in one transaction (see
+     * {@link ContactStore#write(List, Collection, RunChangeLog, long, List, int)}).
      */
     private void writeAndList(List<Contact> writes, List<String> deletes, List<ContactChange> changes,
                               SyncStats stats) {
@@ -104,16 +106,18 @@ final class BatchWriter {
                         id, c == null ? id : c.displayName()));
             }
         }
-        if (apply && (!writes.isEmpty() || !deletes.isEmpty())) {
-            beforeWrite.run();
-            store.write(writes, deletes);
-        }
-        counts.add(stats);
         int beyond = changes.size() + deletes.size() - shown.size();
-        if (!shown.isEmpty() || beyond > 0) {
-            changeLog.append(runId, shown, beyond);
+        // Every change is a write or a deletion: with neither there is nothing to write or list.
+        if (!writes.isEmpty() || !deletes.isEmpty()) {
+            if (apply) {
+                beforeWrite.run();
+                store.write(writes, deletes, changeLog, runId, shown, beyond);
+            } else {
+                changeLog.append(runId, shown, beyond);
+            }
             listed += shown.size();
         }
+        counts.add(stats);
     }
 
     private static ContactChange change(ContactChange.Kind kind, Contact c) {

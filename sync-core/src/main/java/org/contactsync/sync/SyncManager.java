@@ -186,6 +186,10 @@ public final class SyncManager implements AutoCloseable {
      * in the order written; {@code kind} null for all. Empty for a run without changes or whose list was pruned.
      */
     public RunChanges changes(long runId, ContactChange.Kind kind, int limit, int offset) {
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("limit and offset must not be negative, were " + limit + " and "
+                    + offset);
+        }
         return settings.changeLog().page(runId, kind, limit, offset);
     }
 
