@@ -14,8 +14,8 @@ import org.contactsync.sync.changes.RunChangeLog;
  * Compares a batch with the stored copy and either writes what changed, in one transaction (a real run), or only
  * lists it (a dry run). Either way it lists the changes in the {@link RunChangeLog} under the run's id (a real run
  * with each batch's write, so a failed run keeps the list of what it wrote): the first {@code changesPerRun}, the
- * rest counted. Counts added, updated and deleted only once the batch is written, so the
- * stats of a failed run match the store. Used by one thread at a time.
+ * rest counted. Counts added, updated and deleted only once the batch is written, so the stats of a failed run
+ * match the store. Used by one thread at a time.
  */
 final class BatchWriter {
     private final ContactStore store;
