@@ -94,6 +94,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .engine(engine)
                     .stateStore(database.syncStateStore())
                     .contactStore(database.contactStore())
+                    .changeLog(database.runChangeLog())
+                    .changesPerRun(config.history().changesPerRun())
+                    .changeRetention(config.history().retention())
                     .listener(directory)
                     .lease(config.syncLease())
                     .heartbeatInterval(config.syncHeartbeat());

@@ -126,7 +126,7 @@ public final class ContactSyncListener implements ServletContextListener {
             login.addMapping("/login", "/logout");
         }
         ServletRegistration.Dynamic pages = ctx.addServlet("contactsync-pages", new PageServlet(renderer));
-        pages.addMapping("", "/contacts");
+        pages.addMapping("", "/contacts", "/runs/*");
         ServletRegistration.Dynamic assets = ctx.addServlet("contactsync-static", new StaticServlet());
         assets.addMapping("/static/*");
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -74,6 +75,24 @@ final class BrowserSupport {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Logs the test administrator in through the login page, as a person would; the page then opens. */
+    static void logIn(ChromeDriver driver, EmbeddedApp app) {
+        driver.get(app.uri("/login").toString());
+        driver.findElement(By.id("user")).sendKeys(EmbeddedApp.ADMIN_USER);
+        driver.findElement(By.id("password")).sendKeys(EmbeddedApp.ADMIN_PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+    }
+
+    /** Quits the browser and stops the app, either of which may not have started. */
+    static void stop(ChromeDriver driver, EmbeddedApp app) throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
     }
 
     /** Phone-sized viewport (375 CSS pixels wide), through the DevTools protocol so no window minimum applies. */

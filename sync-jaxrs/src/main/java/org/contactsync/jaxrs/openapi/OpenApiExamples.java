@@ -42,8 +42,14 @@ public final class OpenApiExamples {
             + "cancel.\"}";
     public static final String PREVIEW = "{\"type\":\"full\",\"stats\":{\"added\":2,\"updated\":1,\"deleted\":1,"
             + "\"unchanged\":990,\"errors\":0},\"changes\":[{\"kind\":\"add\",\"source_id\":\"people/c123\","
-            + "\"display_name\":\"Ann Lee\"},{\"kind\":\"delete\",\"source_id\":\"people/c9\",\"display_name\":"
-            + "\"Old Contact\"}],\"truncated\":false}";
+            + "\"display_name\":\"Ann Lee\",\"source\":\"default\"},{\"kind\":\"delete\",\"source_id\":\"people/c9\","
+            + "\"display_name\":\"Old Contact\",\"source\":\"default\"}],\"truncated\":false,\"beyond_cap\":0}";
+    public static final String RUN_CHANGES = "{\"run_id\":42,\"items\":[{\"kind\":\"add\",\"source_id\":\"people/c123\","
+            + "\"display_name\":\"Ann Lee\",\"source\":\"default\"},{\"kind\":\"delete\",\"source_id\":\"people/c9\","
+            + "\"display_name\":\"Old Contact\",\"source\":\"default\"}],\"total\":1000,\"limit\":2,\"offset\":0,"
+            + "\"beyond_cap\":250}";
+    public static final String BAD_KIND = "{\"detail\":\"kind must be add, update or delete, was 'moved'. Leave it "
+            + "out to list every kind.\"}";
     public static final String SOURCE_FAILED = "{\"detail\":\"Google refused the sign-in: reconnect the account.\"}";
     public static final String EVENTS = "event: status\nid: 7\nretry: 3000\ndata: {\"status\":\"running\","
             + "\"progress\":40,...}\n\nevent: finished\nid: 12\nretry: 3000\ndata: {\"status\":\"completed\",...}\n\n"

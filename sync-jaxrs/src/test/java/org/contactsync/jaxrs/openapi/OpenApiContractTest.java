@@ -170,6 +170,9 @@ class OpenApiContractTest {
         awaitIdle();
         call("GET", "/api/sync/status", "api/sync/status", 200, ADMIN);
         call("GET", "/api/sync/runs/{id}", "api/sync/runs/" + runId, 200, ADMIN);
+        call("GET", "/api/sync/runs/{id}/changes", "api/sync/runs/" + runId + "/changes?limit=2", 200, ADMIN);
+        call("GET", "/api/sync/runs/{id}/changes", "api/sync/runs/" + runId + "/changes?kind=moved", 400, ADMIN);
+        call("GET", "/api/sync/runs/{id}/changes", "api/sync/runs/999/changes", 404, ADMIN);
         call("GET", "/api/sync/history", "api/sync/history?limit=5&offset=0", 200, ADMIN);
         call("GET", "/api/sync/history.json", "api/sync/history.json", 200, ADMIN);
         call("GET", "/api/sync/history.csv", "api/sync/history.csv", 200, ADMIN);

@@ -76,7 +76,31 @@ final class ConfigReader {
         ContactSyncConfig.Operations operations = operations(interval != null ? interval : fullInterval);
         return new ContactSyncConfig(dataDir, database, source, vcardFile, google, interval, fullInterval,
                 publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId, operations,
-                lease, heartbeat, vcardCharset, phone());
+                lease, heartbeat, vcardCharset, phone(), history());
+    }
+
+    /** How many changes each run lists (0 to 100 000) and how long the lists are kept (at least an hour). */
+    private ContactSyncConfig.History history() {
+        int changes = ContactSyncConfig.History.DEFAULTS.changesPerRun();
+        Optional<ConfigValue> set = sources.lookup(HISTORY_CHANGES_PER_RUN);
+        if (set.isPresent()) {
+            try {
+                changes = Integer.parseInt(set.get().value().strip());
+            } catch (NumberFormatException e) {
+                changes = -1;
+            }
+            if (changes < 0 || changes > 100_000) {
+                throw error(HISTORY_CHANGES_PER_RUN, set.get(), "'" + set.get().value() + "' is not a number of "
+                        + "changes. Use a whole number from 0 (list none, only count them) to 100000.");
+            }
+        }
+        Optional<ConfigValue> kept = sources.lookup(HISTORY_RETENTION);
+        Duration retention = duration(HISTORY_RETENTION, kept, "90d");
+        if (retention.compareTo(Duration.ofHours(1)) < 0) {
+            throw error(HISTORY_RETENTION, kept.orElse(null), "'" + kept.get().value() + "' is too short; keep "
+                    + "the lists of changes for at least 1h (the default is 90d).");
+        }
+        return new ContactSyncConfig.History(changes, retention);
     }
 
     /** The phone directory's region, dial form, legacy charset, access control and groups. */

@@ -6,7 +6,9 @@ import { api, ApiError } from './api.js';
 import { followStatus } from './live.js';
 import { followPause } from './pause.js';
 import { showPhones } from './phones.js';
-import { formatDuration, formatRelative, formatTime, number, scheduleText, typeLabel } from './format.js';
+import { formatDuration, formatRelative, formatTime, number, scheduleText, STATE_LABELS, typeLabel } from './format.js';
+import { beyondText, changeItem } from './changes.js';
+import { showRunChart } from './run-chart.js';
 
 const app = document.getElementById('app');
 const ctx = app.getAttribute('data-ctx') || '';
@@ -15,11 +17,6 @@ const params = new URLSearchParams(window.location.search);
 const HISTORY_PAGE = 10;
 
 const $ = (id) => document.getElementById(id);
-
-const STATE_LABELS = {
-  idle: 'Idle', running: 'Running', completed: 'Completed', error: 'Error',
-  cancelled: 'Cancelled', interrupted: 'Interrupted'
-};
 
 const stateOf = (s) => (s && (s.state || s.status)) || 'idle';
 
@@ -238,8 +235,6 @@ $('cancel').addEventListener('click', () => {
   });
 });
 
-const KIND_LABELS = { add: 'Add', update: 'Update', delete: 'Delete' };
-
 function renderPreview(p) {
   const stats = p.stats || {};
   $('preview-type').textContent = '(' + typeLabel(p.type).toLowerCase() + ' sync, nothing was changed)';
@@ -249,20 +244,10 @@ function renderPreview(p) {
     : 'A sync now would add ' + number(stats.added || 0) + ', update ' + number(stats.updated || 0) +
       ' and delete ' + number(stats.deleted || 0) + ' contacts' +
       (stats.errors ? ' (' + number(stats.errors) + ' could not be read)' : '') + '.';
-  const list = $('preview-list');
-  list.replaceChildren();
-  (p.changes || []).forEach((c) => {
-    const li = document.createElement('li');
-    const kind = document.createElement('span');
-    kind.className = 'kind kind-' + c.kind;
-    kind.textContent = KIND_LABELS[c.kind] || c.kind;
-    li.appendChild(kind);
-    li.appendChild(document.createTextNode(' ' + (c.display_name || c.source_id || '')));
-    list.appendChild(li);
-  });
+  $('preview-list').replaceChildren(...(p.changes || []).map(changeItem));
   const more = $('preview-more');
   more.hidden = !p.truncated;
-  more.textContent = p.truncated ? 'Only the first ' + (p.changes || []).length + ' changes are listed.' : '';
+  more.textContent = p.truncated ? beyondText(p.beyond_cap || 0, 'would be') : '';
   $('preview-result').hidden = false;
 }
 
@@ -293,7 +278,12 @@ function historyRow(r, offset) {
   const tr = document.createElement('tr');
   tr.setAttribute('data-run-id', String(r.id));
   if (offset === 0 && newestSeenId !== null && r.id > newestSeenId) { tr.className = 'new'; }
-  cell(tr, 'Started', formatTime(r.started_at));
+  const started = cell(tr, 'Started', '');
+  const link = document.createElement('a');
+  link.href = ctx + '/runs/' + encodeURIComponent(r.id);
+  link.textContent = formatTime(r.started_at);
+  link.setAttribute('aria-label', 'Run ' + r.id + ' started ' + link.textContent + ': details and changed contacts');
+  started.replaceChildren(link);
   cell(tr, 'Type', typeLabel(r.type));
   cell(tr, 'Trigger', r.trigger === 'scheduled' ? 'Automatic' : 'Manual');
   const st = r.state || r.status;
@@ -327,6 +317,7 @@ function loadHistory(offset) {
     $('history-older').disabled = offset + items.length >= total;
     $('history-range').textContent = total === 0 ? '' :
       (offset + 1) + '–' + (offset + items.length) + ' of ' + number(total);
+    showRunChart($('history-chart'));
   }, showError);
 }
 
