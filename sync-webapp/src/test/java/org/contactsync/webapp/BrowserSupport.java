@@ -39,9 +39,9 @@ final class BrowserSupport {
         if (!driver.getCurrentUrl().contains("/login")) {
             return;
         }
-        driver.findElement(org.openqa.selenium.By.id("user")).sendKeys(EmbeddedApp.ADMIN_USER);
-        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(EmbeddedApp.ADMIN_PASSWORD);
-        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        driver.findElement(By.id("user")).sendKeys(EmbeddedApp.ADMIN_USER);
+        driver.findElement(By.id("password")).sendKeys(EmbeddedApp.ADMIN_PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
         await(Duration.ofSeconds(30)).until(() -> !driver.getCurrentUrl().contains("/login"));
     }
 
@@ -75,14 +75,6 @@ final class BrowserSupport {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
-    }
-
-    /** Logs the test administrator in through the login page, as a person would; the page then opens. */
-    static void logIn(ChromeDriver driver, EmbeddedApp app) {
-        driver.get(app.uri("/login").toString());
-        driver.findElement(By.id("user")).sendKeys(EmbeddedApp.ADMIN_USER);
-        driver.findElement(By.id("password")).sendKeys(EmbeddedApp.ADMIN_PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
     }
 
     /** Quits the browser and stops the app, either of which may not have started. */

@@ -59,7 +59,7 @@ class PauseBannerBrowserTest {
         await().until(() -> app.application().scheduler().pause().isPresent());
 
         BrowserSupport.desktopViewport(driver, 1000);
-        BrowserSupport.logIn(driver, app);
+        BrowserSupport.signIn(driver, app);
 
         await().until(() -> driver.findElement(By.id("pause-banner")).isDisplayed());
         assertThat(driver.findElement(By.id("pause-text")).getText())

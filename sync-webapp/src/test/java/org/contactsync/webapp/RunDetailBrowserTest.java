@@ -59,7 +59,7 @@ class RunDetailBrowserTest {
         deleted = SyncFixture.runToEnd(manager, SyncType.FULL);
         driver = BrowserSupport.startChrome(Files.createDirectories(tmp.resolve("chrome-profile")));
         BrowserSupport.desktopViewport(driver, 1000);
-        BrowserSupport.logIn(driver, app);
+        BrowserSupport.signIn(driver, app);
         await().until(() -> !driver.getCurrentUrl().contains("/login"));
     }
 
