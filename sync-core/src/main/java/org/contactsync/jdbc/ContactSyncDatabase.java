@@ -52,6 +52,7 @@ public final class ContactSyncDatabase implements AutoCloseable {
     private final JdbcContactStore contactStore;
     private final JdbcSyncStateStore syncStateStore;
     private final JdbcGoogleTokenStore googleTokenStore;
+    private final JdbcConfigEventLog configEventLog;
     private boolean closed;
 
     private ContactSyncDatabase(DataSource dataSource, HikariDataSource ownedPool, JdbcSettings settings,
@@ -64,6 +65,7 @@ public final class ContactSyncDatabase implements AutoCloseable {
         this.contactStore = new JdbcContactStore(dataSource, dialect);
         this.syncStateStore = new JdbcSyncStateStore(dataSource, dialect);
         this.googleTokenStore = new JdbcGoogleTokenStore(dataSource, dialect);
+        this.configEventLog = new JdbcConfigEventLog(dataSource, dialect);
     }
 
     public static Builder configure() {
@@ -94,6 +96,11 @@ public final class ContactSyncDatabase implements AutoCloseable {
     /** The connected Google account and pending connects, for {@link org.contactsync.google.GoogleAccount}. */
     public JdbcGoogleTokenStore googleTokenStore() {
         return googleTokenStore;
+    }
+
+    /** The configuration changes shown in the timeline (table cs_config_events). */
+    public JdbcConfigEventLog configEventLog() {
+        return configEventLog;
     }
 
     /**
