@@ -6,6 +6,7 @@ import { api, ApiError } from './api.js';
 import { followStatus } from './live.js';
 import { followPause } from './pause.js';
 import { showPhones } from './phones.js';
+import { interleaveConfigEvents } from './timeline.js';
 import { formatDuration, formatRelative, formatTime, number, scheduleText, typeLabel } from './format.js';
 
 const app = document.getElementById('app');
@@ -317,6 +318,7 @@ function loadHistory(offset) {
     historyOffset = offset;
     const items = data.history || [];
     $('history-body').replaceChildren(...items.map((r) => historyRow(r, offset)));
+    interleaveConfigEvents($('history-body'), items, offset, data.total || 0, formatTime);
     if (offset === 0 && items.length) {
       newestSeenId = Math.max(newestSeenId || 0, items[0].id);
     }
