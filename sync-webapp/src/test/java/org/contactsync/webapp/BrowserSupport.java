@@ -26,6 +26,22 @@ final class BrowserSupport {
     private BrowserSupport() {
     }
 
+    /** Waits for the page (a minute at most, ignoring failed looks until then). */
+    static org.awaitility.core.ConditionFactory await() {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions();
+    }
+
+    /** Quits the browser, then stops the app; either may not have started. */
+    static void stop(ChromeDriver driver, EmbeddedApp app) throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
     /** Skips (or, in CI, fails) when the browser is not installed. */
     static void requireBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.contactsync.sync.SyncType;
 import org.contactsync.testkit.ScriptedSyncEngine;
@@ -46,17 +44,11 @@ class ViewerPageBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
+        BrowserSupport.stop(driver, app);
     }
 
-    private ConditionFactory await() {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions();
+    private static ConditionFactory await() {
+        return BrowserSupport.await();
     }
 
     private boolean shown(String id) {
