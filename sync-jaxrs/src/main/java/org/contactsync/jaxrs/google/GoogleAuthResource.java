@@ -41,7 +41,7 @@ import org.contactsync.jaxrs.support.ApiException;
 
 /**
  * {@code /api/google}: connect the Google account (OAuth authorization code flow), see whether it is connected, and
- * disconnect. Administrator only. Never answers with a token.
+ * disconnect. For the administrator (viewers may only read the status). Never answers with a token.
  *
  * <p>{@code connect} also puts the {@code state} in a short-lived cookie for this API's path, and {@code callback}
  * requires it, so a callback is accepted only in the browser that started the connect (login CSRF), on top of the

@@ -14,6 +14,7 @@ const ctx = app.getAttribute('data-ctx') || '';
 const source = app.getAttribute('data-source') || 'vcard';
 const params = new URLSearchParams(window.location.search);
 const HISTORY_PAGE = 10;
+const readOnly = !!document.querySelector('[data-read-only]'); // a viewer: the buttons that change things are hidden
 
 const $ = (id) => document.getElementById(id);
 
@@ -93,7 +94,7 @@ function updateButtons() {
 function summaryText(s) {
   const trigger = s.trigger === 'scheduled' ? 'automatic' : 'manual';
   switch (stateOf(s)) {
-    case 'idle': return 'No sync has run yet. Press “Sync now” to copy the contacts.';
+    case 'idle': return readOnly ? 'No sync has run yet.' : 'No sync has run yet. Press “Sync now” to copy the contacts.';
     case 'running': return 'A ' + (s.type === 'full' ? 'full' : 'changes-only') + ' sync (' + trigger + ') is running.';
     case 'completed': return 'The last sync completed ' + formatRelative(s.completed_at) + '.';
     case 'cancelled': return 'The last sync was cancelled ' + formatRelative(s.completed_at) + '.';
