@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * credentials are parsed by {@link BasicCredentials} and checked by {@link PasswordCheck}, the login form's throttle.
  */
 public final class AdminAuthFilter implements Filter {
-    /** The session attribute holding the logged-in administrator's name. */
+    /** The session attribute holding the logged-in user's name (the administrator or the viewer). */
     public static final String SESSION_USER = "contactsync.admin";
     /** The session attribute holding the logged-in user's role ({@link #ROLE} or {@link #VIEWER_ROLE}). */
     public static final String SESSION_ROLE = "contactsync.role";
