@@ -54,6 +54,7 @@ public final class ContactSyncDatabase implements AutoCloseable {
     private final JdbcSyncStateStore syncStateStore;
     private final JdbcGoogleTokenStore googleTokenStore;
     private final JdbcRunChangeLog runChangeLog;
+    private final JdbcConfigEventLog configEventLog;
     private boolean closed;
 
     private ContactSyncDatabase(DataSource dataSource, HikariDataSource ownedPool, JdbcSettings settings,
@@ -67,6 +68,7 @@ public final class ContactSyncDatabase implements AutoCloseable {
         this.syncStateStore = new JdbcSyncStateStore(dataSource, dialect);
         this.googleTokenStore = new JdbcGoogleTokenStore(dataSource, dialect);
         this.runChangeLog = new JdbcRunChangeLog(dataSource, dialect);
+        this.configEventLog = new JdbcConfigEventLog(dataSource, dialect);
     }
 
     public static Builder configure() {
@@ -102,6 +104,11 @@ public final class ContactSyncDatabase implements AutoCloseable {
     /** Each sync run's list of changed contacts, for {@code SyncManager.Builder.changeLog}. */
     public JdbcRunChangeLog runChangeLog() {
         return runChangeLog;
+    }
+
+    /** The configuration changes shown in the timeline (table cs_config_events). */
+    public JdbcConfigEventLog configEventLog() {
+        return configEventLog;
     }
 
     /**

@@ -45,6 +45,11 @@ final class BrowserSupport {
         await(Duration.ofSeconds(30)).until(() -> !driver.getCurrentUrl().contains("/login"));
     }
 
+    /** Waits for the page (a minute at most, ignoring failed looks until then). */
+    static org.awaitility.core.ConditionFactory await() {
+        return await(Duration.ofSeconds(60));
+    }
+
     /** Skips (or, in CI, fails) when the browser is not installed. */
     static void requireBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);

@@ -25,6 +25,14 @@ public final class OpenApiExamples {
             + "\"contacts_updated\":3,\"contacts_deleted\":1,\"error\":null,\"duration_ms\":7333,\"errors\":0,"
             + "\"type\":\"full\",\"trigger\":\"scheduled\",\"contacts_unchanged\":870,\"state\":\"completed\","
             + "\"requested_type\":\"incremental\"}],\"total\":57,\"limit\":10,\"offset\":0}";
+    public static final String TIMELINE = "{\"timeline\":[{\"type\":\"config\",\"at\":\"2024-05-01T12:05:00Z\","
+            + "\"run\":null,\"config\":{\"kind\":\"schedule\",\"actor\":\"alice\",\"summary\":\"Automatic syncs "
+            + "resumed.\",\"source\":\"default\"}},{\"type\":\"run\",\"at\":\"2024-05-01T12:00:00.123Z\",\"run\":"
+            + "{\"id\":42,\"started_at\":\"2024-05-01T12:00:00.123Z\",\"completed_at\":\"2024-05-01T12:00:07.456Z\","
+            + "\"status\":\"completed\",\"contacts_added\":120,\"contacts_updated\":3,\"contacts_deleted\":1,"
+            + "\"error\":null,\"duration_ms\":7333,\"errors\":0,\"type\":\"full\",\"trigger\":\"scheduled\","
+            + "\"contacts_unchanged\":870,\"state\":\"completed\",\"requested_type\":\"incremental\"},"
+            + "\"config\":null}],\"total\":61,\"limit\":10,\"offset\":0}";
     public static final String BAD_LIMIT = "{\"detail\":\"limit must be between 1 and 100, was 100000. Page "
             + "through longer lists with offset.\"}";
     public static final String CSV = "id,started_at,completed_at,status,state,type,trigger,contacts_added,"

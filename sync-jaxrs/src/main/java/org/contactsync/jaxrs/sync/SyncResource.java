@@ -41,7 +41,10 @@ import org.contactsync.sync.changes.ContactChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /api/sync}: run, watch, cancel and preview syncs, and read their history. Administrator only. */
+/**
+ * {@code /api/sync}: run, watch, cancel and preview syncs, and read their history. For the administrator; viewers
+ * may read (ReadOnlyFilter refuses them the rest).
+ */
 @Path("api/sync")
 @RequiresAdmin
 @Tag(name = "sync", description = "Run, watch, cancel and preview syncs; their history.")

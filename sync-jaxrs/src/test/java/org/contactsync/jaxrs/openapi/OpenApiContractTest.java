@@ -152,6 +152,8 @@ class OpenApiContractTest {
         call("POST", "/api/sync/trigger", "api/sync/trigger?force_full=maybe", 400, ADMIN);
         call("POST", "/api/sync/trigger", "api/sync/trigger", 403, "Authorization", ADMIN, "Origin",
                 "https://evil.example");
+        call("POST", "/api/sync/trigger", "api/sync/trigger", 403, BasicAuth.header(ApiHarness.VIEWER_USER,
+                ApiHarness.VIEWER_PASSWORD));
 
         // A run held mid-way: status while running, a second trigger, cancel.
         ScriptedSyncEngine.Gate gate = engine.blockNextRun(2);
@@ -177,6 +179,8 @@ class OpenApiContractTest {
         call("GET", "/api/sync/history.json", "api/sync/history.json", 200, ADMIN);
         call("GET", "/api/sync/history.csv", "api/sync/history.csv", 200, ADMIN);
         call("GET", "/api/sync/info", "api/sync/info", 200, ADMIN);
+        call("GET", "/api/sync/timeline", "api/sync/timeline?limit=5&offset=0", 200, ADMIN);
+        call("GET", "/api/sync/timeline", "api/sync/timeline?limit=0", 400, ADMIN);
         call("POST", "/api/sync/preview", "api/sync/preview?force_full=true", 200, ADMIN);
         engine.failNextRuns(1, new SyncSourceException("The contact source refused the request. Try again later."));
         call("POST", "/api/sync/preview", "api/sync/preview", 502, ADMIN);

@@ -38,6 +38,7 @@ import org.contactsync.jaxrs.support.ClientUrl;
  * @param vcardCharset     what vCard lines without CHARSET that are not UTF-8 are read as
  * @param phone            the phone directory beyond title and dial prefix
  * @param history          how many changes each run lists and how long the lists are kept
+ * @param viewer           the read-only user of the app's own login, or null for none
  */
 public record ContactSyncConfig(
         Path dataDir,
@@ -60,7 +61,8 @@ public record ContactSyncConfig(
         Duration syncHeartbeat,
         Charset vcardCharset,
         Phone phone,
-        History history) {
+        History history,
+        Viewer viewer) {
 
     public static final String DATA_DIR = "contactsync.data-dir";
     public static final String DB_URL = "contactsync.db.url";
@@ -102,6 +104,8 @@ public record ContactSyncConfig(
     public static final String DIRECTORY_GROUPS = "contactsync.directory.groups";
     public static final String HISTORY_CHANGES_PER_RUN = "contactsync.history.changes-per-run";
     public static final String HISTORY_RETENTION = "contactsync.history.retention";
+    public static final String VIEWER_USER = "contactsync.viewer.user";
+    public static final String VIEWER_PASSWORD = "contactsync.viewer.password";
 
     /** Every key this application reads (docs/configuration.md documents each one). */
     public static final List<String> KEYS = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, SOURCE, VCARD_FILE,
@@ -110,7 +114,7 @@ public record ContactSyncConfig(
             ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID, ALERT_STALE_AFTER, ALERT_WEBHOOK_URL,
             ALERT_PAUSE_AFTER, METRICS_ENABLED, METRICS_TOKEN, SYNC_LEASE, SYNC_HEARTBEAT,
             VCARD_CHARSET, PHONE_REGION, DIAL_FORM, LEGACY_CHARSET, ALLOWED_NETWORKS, ALLOWED_DEVICES,
-            DIRECTORY_GROUPS, HISTORY_CHANGES_PER_RUN, HISTORY_RETENTION);
+            DIRECTORY_GROUPS, HISTORY_CHANGES_PER_RUN, HISTORY_RETENTION, VIEWER_USER, VIEWER_PASSWORD);
 
     public ContactSyncConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -151,7 +155,8 @@ public record ContactSyncConfig(
                 + ", publicBaseUrl=" + publicBaseUrl + ", trustProxy=" + trustProxy + ", auth=" + auth
                 + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "(generated)" : "****")
                 + ", directoryTitle=" + directoryTitle + ", dialPrefix=" + dialPrefix + ", nodeId=" + nodeId
-                + ", operations=" + operations + ", syncLease=" + syncLease + ", syncHeartbeat=" + syncHeartbeat + "]";
+                + ", operations=" + operations + ", syncLease=" + syncLease + ", syncHeartbeat=" + syncHeartbeat
+                + ", viewer=" + viewer + "]";
     }
 
     /**
@@ -200,6 +205,24 @@ public record ContactSyncConfig(
         }
     }
 
+    /**
+     * A second user of the app's own login who sees everything and changes nothing.
+     *
+     * @param user     the viewer's user name (not the admin's)
+     * @param password the viewer's password, hashed at start like the admin's
+     */
+    public record Viewer(String user, String password) {
+        public Viewer {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "Viewer[user=" + user + ", password=****]";
+        }
+    }
+
     public enum Source {
         VCARD,
         GOOGLE
@@ -208,7 +231,10 @@ public record ContactSyncConfig(
     public enum AuthMode {
         /** The app's own login page (credentials from configuration or a generated password). */
         APP,
-        /** The container authenticates; the app requires the role {@code contactsync-admin}. */
+        /**
+         * The container authenticates; the app requires the role {@code contactsync-admin}, or
+         * {@code contactsync-viewer} for read-only access.
+         */
         CONTAINER
     }
 

@@ -9,10 +9,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.contactsync.jaxrs.ApiSettings;
+
 /**
  * The administrator's pages: the sync page at {@code /}, the contacts page at {@code /contacts} and a run's detail
  * page at {@code /runs/{id}}. The templates hold the structure; the data comes from {@code /api} through the page's
- * script.
+ * script. A viewer gets the same pages, told that they are read-only and without the buttons that change anything.
  */
 public final class PageServlet extends HttpServlet {
     /** {@code /runs/42}: a run id is a positive number of at most 18 digits. */
@@ -28,7 +30,9 @@ public final class PageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
         String user = req.getRemoteUser();
-        Map<String, Object> model = Map.of("user", user == null ? "" : user);
+        boolean viewer = req.isUserInRole(ApiSettings.DEFAULT_VIEWER_ROLE)
+                && !req.isUserInRole(ApiSettings.DEFAULT_ADMIN_ROLE);
+        Map<String, Object> model = Map.of("user", user == null ? "" : user, "viewer", viewer);
         switch (path) {
             case "", "/" -> renderer.render(req, res, 200, "sync.ftlh", model);
             case "/contacts" -> renderer.render(req, res, 200, "contacts.ftlh", model);

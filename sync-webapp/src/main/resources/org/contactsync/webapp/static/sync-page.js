@@ -9,12 +9,14 @@ import { showPhones } from './phones.js';
 import { formatDuration, formatRelative, formatTime, number, scheduleText, STATE_LABELS, typeLabel } from './format.js';
 import { beyondText, changeItem } from './changes.js';
 import { showRunChart } from './run-chart.js';
+import { interleaveConfigEvents } from './timeline.js';
 
 const app = document.getElementById('app');
 const ctx = app.getAttribute('data-ctx') || '';
 const source = app.getAttribute('data-source') || 'vcard';
 const params = new URLSearchParams(window.location.search);
 const HISTORY_PAGE = 10;
+const readOnly = !!document.querySelector('[data-read-only]'); // a viewer: the buttons that change things are hidden
 
 const $ = (id) => document.getElementById(id);
 
@@ -89,7 +91,7 @@ function updateButtons() {
 function summaryText(s) {
   const trigger = s.trigger === 'scheduled' ? 'automatic' : 'manual';
   switch (stateOf(s)) {
-    case 'idle': return 'No sync has run yet. Press “Sync now” to copy the contacts.';
+    case 'idle': return readOnly ? 'No sync has run yet.' : 'No sync has run yet. Press “Sync now” to copy the contacts.';
     case 'running': return 'A ' + (s.type === 'full' ? 'full' : 'changes-only') + ' sync (' + trigger + ') is running.';
     case 'completed': return 'The last sync completed ' + formatRelative(s.completed_at) + '.';
     case 'cancelled': return 'The last sync was cancelled ' + formatRelative(s.completed_at) + '.';
@@ -307,6 +309,7 @@ function loadHistory(offset) {
     historyOffset = offset;
     const items = data.history || [];
     $('history-body').replaceChildren(...items.map((r) => historyRow(r, offset)));
+    interleaveConfigEvents($('history-body'), items, offset, data.total || 0, formatTime);
     if (offset === 0 && items.length) {
       newestSeenId = Math.max(newestSeenId || 0, items[0].id);
     }
