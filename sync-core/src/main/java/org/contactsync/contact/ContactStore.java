@@ -13,33 +13,67 @@ import org.contactsync.Page;
  * The local copy of the address book. The sync core is its only writer; readers are the REST API and the
  * phone directory. Implementations must be thread-safe, and {@link #write} must be atomic: readers see all of a
  * batch or none of it.
+ *
+ * <p>Contacts are keyed by (source, source id): the same source id in two sources is two contacts, and whatever
+ * is written for one source never touches another's. Reads ({@link #search}, {@link #forEach}, {@link #findById},
+ * {@link #count}) cover every source and return contacts with {@link Contact#source()} filled in. The methods
+ * without a source name are the single-source configuration's: they mean {@link Contact#DEFAULT_SOURCE}.
  */
 public interface ContactStore {
 
-    /** The stored content hash ({@link Contact#contentHash()}) of each of the given source ids that is stored. */
-    Map<String, String> contentHashes(Collection<String> sourceIds);
+    /** The stored content hash ({@link Contact#contentHash()}) of each of the given source ids that {@code source} has. */
+    Map<String, String> contentHashes(String source, Collection<String> sourceIds);
 
-    /** Every stored source id (for a full sync to find what the source no longer has). */
-    Set<String> sourceIds();
+    /** Every source id stored for {@code source} (for a full sync to find what the source no longer has). */
+    Set<String> sourceIds(String source);
 
     /**
-     * Inserts or replaces {@code upserts} (matched by source id; an existing contact keeps its local id) and
-     * removes {@code deletions} (source ids; unknown ones are ignored), all in one transaction.
+     * Stores {@code upserts} as contacts of {@code source} (matched by source id within that source; an existing
+     * contact keeps its local id; the contacts' own {@link Contact#source()} is replaced by {@code source}) and
+     * removes that source's {@code deletions} (source ids; unknown ones are ignored), all in one transaction.
+     * Contacts of other sources are never touched.
      */
-    void write(List<Contact> upserts, Collection<String> deletions);
+    void write(String source, List<Contact> upserts, Collection<String> deletions);
 
     Optional<Contact> findById(long id);
 
-    Optional<Contact> findBySourceId(String sourceId);
+    Optional<Contact> findBySourceId(String source, String sourceId);
 
-    /** Contacts matching {@link ContactQuery#matches}, ordered by display name (case-insensitive), then id. */
+    /**
+     * Contacts matching {@link ContactQuery#matches} (of every source, or of {@link ContactQuery#source()} when it
+     * names one), ordered by display name (case-insensitive), then id.
+     */
     Page<Contact> search(ContactQuery query);
 
+    /** Contacts of every source. */
     long count();
 
-    /** Streams every contact, ordered by display name (case-insensitive), then id, without loading all at once. */
+    /**
+     * Streams every contact of every source, ordered by display name (case-insensitive), then id, without loading
+     * all at once.
+     */
     void forEach(Consumer<Contact> action);
 
     /** A monotonically increasing number that changes with every successful {@link #write}, for cache keys. */
     long version();
+
+    /** {@link #contentHashes(String, Collection)} of the {@link Contact#DEFAULT_SOURCE default source}. */
+    default Map<String, String> contentHashes(Collection<String> sourceIds) {
+        return contentHashes(Contact.DEFAULT_SOURCE, sourceIds);
+    }
+
+    /** {@link #sourceIds(String)} of the {@link Contact#DEFAULT_SOURCE default source}. */
+    default Set<String> sourceIds() {
+        return sourceIds(Contact.DEFAULT_SOURCE);
+    }
+
+    /** {@link #write(String, List, Collection)} to the {@link Contact#DEFAULT_SOURCE default source}. */
+    default void write(List<Contact> upserts, Collection<String> deletions) {
+        write(Contact.DEFAULT_SOURCE, upserts, deletions);
+    }
+
+    /** {@link #findBySourceId(String, String)} in the {@link Contact#DEFAULT_SOURCE default source}. */
+    default Optional<Contact> findBySourceId(String sourceId) {
+        return findBySourceId(Contact.DEFAULT_SOURCE, sourceId);
+    }
 }

@@ -9,12 +9,13 @@ import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactStore;
 
 /**
- * Compares a batch with the stored copy and either writes what changed, in one transaction (a real run), or records
+ * Compares a batch of one source with that source's stored copy and either writes what changed, in one transaction (a real run), or records
  * it (a dry run). Counts added, updated and deleted only once the batch is written, so the stats of a failed run
  * match the store. Used by one thread at a time.
  */
 final class BatchWriter {
     private final ContactStore store;
+    private final String source;
     private final boolean apply;
     private final Runnable beforeWrite;
     private final Runnable afterWrite;
@@ -26,8 +27,10 @@ final class BatchWriter {
      * @param beforeWrite runs before each write to the store and may throw to stop the run (lease lost, cancelled)
      * @param afterWrite  runs after each batch was written and counted
      */
-    BatchWriter(ContactStore store, boolean apply, Runnable beforeWrite, Runnable afterWrite, StatsCounter counts) {
+    BatchWriter(ContactStore store, String source, boolean apply, Runnable beforeWrite, Runnable afterWrite,
+                StatsCounter counts) {
         this.store = store;
+        this.source = source;
         this.apply = apply;
         this.beforeWrite = beforeWrite;
         this.afterWrite = afterWrite;
@@ -40,7 +43,7 @@ final class BatchWriter {
             ids.add(c.sourceId());
         }
         ids.addAll(batch.deletes());
-        Map<String, String> stored = store.contentHashes(ids);
+        Map<String, String> stored = store.contentHashes(source, ids);
         List<Contact> writes = new ArrayList<>();
         int added = 0;
         int updated = 0;
@@ -88,11 +91,11 @@ final class BatchWriter {
         if (apply) {
             if (!writes.isEmpty() || !deletes.isEmpty()) {
                 beforeWrite.run();
-                store.write(writes, deletes);
+                store.write(source, writes, deletes);
             }
         } else {
             for (String id : deletes) {
-                String name = store.findBySourceId(id).map(Contact::displayName).orElse(id);
+                String name = store.findBySourceId(source, id).map(Contact::displayName).orElse(id);
                 plan(PlannedChange.Kind.DELETE, id, name);
             }
         }
@@ -104,7 +107,7 @@ final class BatchWriter {
             return;
         }
         if (planned.size() < SyncPreview.MAX_LISTED) {
-            planned.add(new PlannedChange(kind, sourceId, name));
+            planned.add(new PlannedChange(kind, sourceId, name, source));
         } else {
             plannedTruncated = true;
         }

@@ -19,6 +19,7 @@ import org.contactsync.contact.ContactStore;
  */
 final class ChangeSink {
     private final ContactStore store;
+    private final String source;
     private final int batchSize;
     private final StatsCounter counts;
     private final BatchWriter writer;
@@ -30,35 +31,39 @@ final class ChangeSink {
     private static final int MAX_SKIPPED_REASONS = 200;
     private final List<String> skippedReasons = new ArrayList<>();
 
-    private ChangeSink(ContactStore store, int batchSize, StatsCounter counts, BatchWriter writer, int readAhead,
-                       Executor writerThread, Runnable whileWaiting) {
+    private ChangeSink(ContactStore store, String source, int batchSize, StatsCounter counts, BatchWriter writer,
+                       int readAhead, Executor writerThread, Runnable whileWaiting) {
         this.store = store;
+        this.source = source;
         this.batchSize = batchSize;
         this.counts = counts;
         this.writer = writer;
         this.batches = new WriteBehind(writer, readAhead, writerThread, whileWaiting);
     }
 
-    /** A dry run: compares like a run and records the changes, on the caller's thread, writing nothing. */
-    static ChangeSink recording(ContactStore store, int batchSize) {
+    /**
+     * A dry run of one source: compares like a run and records the changes, on the caller's thread, writing
+     * nothing.
+     */
+    static ChangeSink recording(ContactStore store, String source, int batchSize) {
         StatsCounter counts = new StatsCounter();
-        return new ChangeSink(store, batchSize, counts, new BatchWriter(store, false, () -> { }, () -> { }, counts), 0,
-                null, () -> { });
+        return new ChangeSink(store, source, batchSize, counts,
+                new BatchWriter(store, source, false, () -> { }, () -> { }, counts), 0, null, () -> { });
     }
 
     /**
-     * A real run: writes each batch in one transaction, on {@code writerThread} while the engine reads on when
+     * A real run of one source: writes each batch in one transaction, on {@code writerThread} while the engine reads on when
      * {@code readAhead > 0}.
      *
      * @param beforeWrite runs before each write and throws when the run must stop (see {@link BatchWriter})
      * @param afterWrite  runs after each batch was written
      * @param stopCheck   throws when the run must stop; called while the read waits for the writer
      */
-    static ChangeSink applying(RunSettings settings, StatsCounter counts, Executor writerThread, Runnable beforeWrite,
-                               Runnable afterWrite, Runnable stopCheck) {
-        BatchWriter writer = new BatchWriter(settings.contactStore(), true, beforeWrite, afterWrite, counts);
-        return new ChangeSink(settings.contactStore(), settings.batchSize(), counts, writer, settings.readAhead(),
-                writerThread, stopCheck);
+    static ChangeSink applying(RunSettings settings, String source, StatsCounter counts, Executor writerThread,
+                               Runnable beforeWrite, Runnable afterWrite, Runnable stopCheck) {
+        BatchWriter writer = new BatchWriter(settings.contactStore(), source, true, beforeWrite, afterWrite, counts);
+        return new ChangeSink(settings.contactStore(), source, settings.batchSize(), counts, writer,
+                settings.readAhead(), writerThread, stopCheck);
     }
 
     void upsert(Contact contact) {
@@ -118,11 +123,14 @@ final class ChangeSink {
         batches.awaitWritten();
     }
 
-    /** After a full read: removes stored contacts the source did not report, in batches. */
+    /**
+     * After a full read: removes stored contacts of this source that it did not report, in batches. Other sources'
+     * contacts are not looked at.
+     */
     void deleteUnseen(Runnable betweenBatches) {
         flush();
         List<String> missing = new ArrayList<>();
-        for (String id : store.sourceIds()) {
+        for (String id : store.sourceIds(source)) {
             if (!seen.contains(id)) {
                 missing.add(id);
             }
