@@ -26,17 +26,22 @@ public final class InMemoryContactStore implements ContactStore {
             .comparing((Contact c) -> SearchText.fold(c.displayName()))
             .thenComparingLong(Contact::id);
 
-    private final Map<String, Contact> bySourceId = new HashMap<>();
+    private final Map<Key, Contact> byKey = new HashMap<>();
     private final Map<Long, Contact> byId = new HashMap<>();
     private final NavigableMap<SortKey, Contact> ordered = new TreeMap<>();
     private long nextId = 1;
     private long version;
 
+    /** Contacts are keyed by (source, source id). */
+    private record Key(String source, String sourceId) {
+    }
+
     @Override
-    public synchronized Map<String, String> contentHashes(Collection<String> sourceIds) {
+    public synchronized Map<String, String> contentHashes(String source, Collection<String> sourceIds) {
+        Objects.requireNonNull(source, "source");
         Map<String, String> result = new HashMap<>();
         for (String id : sourceIds) {
-            Contact c = bySourceId.get(id);
+            Contact c = byKey.get(new Key(source, id));
             if (c != null) {
                 result.put(id, c.contentHash());
             }
@@ -45,12 +50,20 @@ public final class InMemoryContactStore implements ContactStore {
     }
 
     @Override
-    public synchronized Set<String> sourceIds() {
-        return new HashSet<>(bySourceId.keySet());
+    public synchronized Set<String> sourceIds(String source) {
+        Objects.requireNonNull(source, "source");
+        Set<String> ids = new HashSet<>();
+        for (Key key : byKey.keySet()) {
+            if (key.source().equals(source)) {
+                ids.add(key.sourceId());
+            }
+        }
+        return ids;
     }
 
     @Override
-    public synchronized void write(List<Contact> upserts, Collection<String> deletions) {
+    public synchronized void write(String source, List<Contact> upserts, Collection<String> deletions) {
+        Objects.requireNonNull(source, "source");
         // Checked before anything changes, so that bad input cannot leave a batch half-applied.
         for (Contact c : upserts) {
             Objects.requireNonNull(c, "a contact to write is null");
@@ -59,18 +72,19 @@ public final class InMemoryContactStore implements ContactStore {
             Objects.requireNonNull(sourceId, "a source id to delete is null");
         }
         for (Contact c : upserts) {
-            Contact old = bySourceId.get(c.sourceId());
+            Key key = new Key(source, c.sourceId());
+            Contact old = byKey.get(key);
             long id = old != null ? old.id() : nextId++;
-            Contact stored = c.withId(id);
+            Contact stored = c.withSource(source).withId(id);
             if (old != null) {
                 ordered.remove(SortKey.of(old));
             }
-            bySourceId.put(c.sourceId(), stored);
+            byKey.put(key, stored);
             byId.put(id, stored);
             ordered.put(SortKey.of(stored), stored);
         }
         for (String sourceId : deletions) {
-            Contact old = bySourceId.remove(sourceId);
+            Contact old = byKey.remove(new Key(source, sourceId));
             if (old != null) {
                 byId.remove(old.id());
                 ordered.remove(SortKey.of(old));
@@ -85,15 +99,15 @@ public final class InMemoryContactStore implements ContactStore {
     }
 
     @Override
-    public synchronized Optional<Contact> findBySourceId(String sourceId) {
-        return Optional.ofNullable(bySourceId.get(sourceId));
+    public synchronized Optional<Contact> findBySourceId(String source, String sourceId) {
+        return Optional.ofNullable(byKey.get(new Key(source, sourceId)));
     }
 
     @Override
-    public synchronized Map<String, Contact> findBySourceIds(Collection<String> sourceIds) {
+    public synchronized Map<String, Contact> findBySourceIds(String source, Collection<String> sourceIds) {
         Map<String, Contact> result = new HashMap<>();
         for (String id : sourceIds) {
-            Contact c = bySourceId.get(id);
+            Contact c = byKey.get(new Key(source, id));
             if (c != null) {
                 result.put(id, c);
             }
@@ -116,7 +130,7 @@ public final class InMemoryContactStore implements ContactStore {
 
     @Override
     public synchronized long count() {
-        return bySourceId.size();
+        return byKey.size();
     }
 
     @Override

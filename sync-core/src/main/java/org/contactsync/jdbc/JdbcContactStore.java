@@ -50,14 +50,15 @@ public final class JdbcContactStore implements ContactStore {
     private static final int DIGITS_COLUMN = 255;
 
     /**
-     * After {@code FROM cs_contacts}: makes Derby use the source id index for {@code source_id IN (...)}. A plan
+     * After {@code FROM cs_contacts}: makes Derby use the (source, source id) index for
+     * {@code source = ? AND source_id IN (...)}. A plan
      * Derby made while the table was nearly empty otherwise scans the whole table on every look-up for the rest of
      * the statement cache's life (measured: each batch's look-ups read all 10,000 rows of a growing table). Only a
      * comment to PostgreSQL.
      */
-    private static final String BY_SOURCE_ID = " --DERBY-PROPERTIES constraint=CS_CONTACTS_SOURCE_ID_UQ\n";
+    private static final String BY_SOURCE_ID = " --DERBY-PROPERTIES constraint=CS_CONTACTS_SOURCE_UQ\n";
 
-    private static final String CONTACT_COLUMNS = "c.id, c.source_id, c.display_name, c.given_name, c.family_name, "
+    private static final String CONTACT_COLUMNS = "c.id, c.source, c.source_id, c.display_name, c.given_name, c.family_name, "
             + "c.organization, c.emails, c.group_names, c.etag, c.updated_at";
 
     private final DataSource dataSource;
@@ -72,21 +73,22 @@ public final class JdbcContactStore implements ContactStore {
     }
 
     @Override
-    public Map<String, String> contentHashes(Collection<String> sourceIds) {
+    public Map<String, String> contentHashes(String source, Collection<String> sourceIds) {
+        Objects.requireNonNull(source, "source");
         if (sourceIds.isEmpty()) {
             return Map.of();
         }
         List<String> ids = List.copyOf(new LinkedHashSet<>(sourceIds));
         return read("read content hashes", c -> {
             Map<String, String> result = new HashMap<>();
-            forEachKey(c, "SELECT source_id, content_hash, id FROM cs_contacts" + BY_SOURCE_ID, "source_id", "", ids,
-                    rs -> {
+            forEachKey(c, "SELECT source_id, content_hash, id FROM cs_contacts" + BY_SOURCE_ID, source, "source_id", "",
+                    ids, rs -> {
                         result.put(rs.getString(1), rs.getString(2));
-                        knownIds.remember(rs.getString(1), rs.getLong(3));
+                        knownIds.remember(source, rs.getString(1), rs.getLong(3));
                     });
             for (String id : ids) {
                 if (!result.containsKey(id)) {
-                    knownIds.remember(id, KnownIds.ABSENT);
+                    knownIds.remember(source, id, KnownIds.ABSENT);
                 }
             }
             return result;
@@ -94,10 +96,12 @@ public final class JdbcContactStore implements ContactStore {
     }
 
     @Override
-    public Set<String> sourceIds() {
+    public Set<String> sourceIds(String source) {
+        Objects.requireNonNull(source, "source");
         return read("read contact source ids", c -> {
             Set<String> result = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT source_id FROM cs_contacts")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_id FROM cs_contacts WHERE source = ?")) {
+                ps.setString(1, source);
                 ps.setFetchSize(FETCH_SIZE * 4);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -110,32 +114,34 @@ public final class JdbcContactStore implements ContactStore {
     }
 
     @Override
-    public void write(List<Contact> upserts, Collection<String> deletions) {
-        write(upserts, deletions, (Transactions.Work<Void>) c -> null);
+    public void write(String source, List<Contact> upserts, Collection<String> deletions) {
+        write(source, upserts, deletions, (Transactions.Work<Void>) c -> null);
     }
 
     /** With a log on the same database, the batch's changes are appended in the contacts' transaction. */
     @Override
-    public void write(List<Contact> upserts, Collection<String> deletions, RunChangeLog log, long runId,
-                      List<ContactChange> listed, int beyondCap) {
+    public void write(String source, List<Contact> upserts, Collection<String> deletions, RunChangeLog log,
+                      long runId, List<ContactChange> listed, int beyondCap) {
         if (log instanceof JdbcRunChangeLog jdbc && jdbc.sharesDatabaseWith(dataSource)) {
             List<ContactChange> rows = List.copyOf(listed);
-            write(upserts, deletions, (Transactions.Work<Void>) c -> {
+            write(source, upserts, deletions, (Transactions.Work<Void>) c -> {
                 jdbc.append(c, runId, rows, beyondCap);
                 return null;
             });
         } else {
-            ContactStore.super.write(upserts, deletions, log, runId, listed, beyondCap);
+            ContactStore.super.write(source, upserts, deletions, log, runId, listed, beyondCap);
         }
     }
 
     /** Writes the batch and runs {@code alongside} in the same transaction (retried together). */
-    private void write(List<Contact> upserts, Collection<String> deletions, Transactions.Work<Void> alongside) {
+    private void write(String source, List<Contact> upserts, Collection<String> deletions,
+                       Transactions.Work<Void> alongside) {
+        Objects.requireNonNull(source, "source");
         // Checked before the transaction starts, so bad input cannot leave anything half-written.
         Map<String, Contact> bySourceId = new LinkedHashMap<>();
         for (Contact contact : upserts) {
             Objects.requireNonNull(contact, "a contact to write is null");
-            bySourceId.put(contact.sourceId(), contact); // a later duplicate wins, as in the in-memory store
+            bySourceId.put(contact.sourceId(), contact.withSource(source)); // a later duplicate wins, as in the in-memory store
         }
         List<String> toDelete = new ArrayList<>(new LinkedHashSet<>(deletions));
         for (String sourceId : toDelete) {
@@ -150,7 +156,7 @@ public final class JdbcContactStore implements ContactStore {
                     "UPDATE cs_contact_store_version SET version = version + 1 WHERE id = 1")) {
                 ps.executeUpdate();
             }
-            Map<String, Long> ids = storedIds(c, bySourceId.keySet());
+            Map<String, Long> ids = storedIds(c, source, bySourceId.keySet());
             List<Contact> changed = new ArrayList<>();
             List<Contact> added = new ArrayList<>();
             for (Contact contact : bySourceId.values()) {
@@ -159,7 +165,7 @@ public final class JdbcContactStore implements ContactStore {
             updateContacts(c, changed, ids);
             ids.putAll(insertContacts(c, added));
             insertPhones(c, bySourceId.values(), ids);
-            deleteContacts(c, toDelete);
+            deleteContacts(c, source, toDelete);
             return alongside.run(c);
         });
     }
@@ -170,20 +176,21 @@ public final class JdbcContactStore implements ContactStore {
     }
 
     @Override
-    public Optional<Contact> findBySourceId(String sourceId) {
-        return read("read a contact", c -> first(loadContacts(c, "WHERE c.source_id = ?", List.of(sourceId))));
+    public Optional<Contact> findBySourceId(String source, String sourceId) {
+        return read("read a contact", c -> first(loadContacts(c, "WHERE c.source = ? AND c.source_id = ?",
+                List.of(source, sourceId))));
     }
 
     @Override
-    public Map<String, Contact> findBySourceIds(Collection<String> sourceIds) {
+    public Map<String, Contact> findBySourceIds(String source, Collection<String> sourceIds) {
         if (sourceIds.isEmpty()) {
             return Map.of();
         }
         List<String> ids = List.copyOf(new LinkedHashSet<>(sourceIds));
         return read("read contacts", c -> {
             List<Contact> found = new ArrayList<>();
-            forEachKey(c, "SELECT " + CONTACT_COLUMNS + " FROM cs_contacts c" + BY_SOURCE_ID, "c.source_id", "", ids,
-                    rs -> found.add(contact(rs, List.of())));
+            forEachKey(c, "SELECT " + CONTACT_COLUMNS + " FROM cs_contacts c" + BY_SOURCE_ID, source, "c.source_id", "",
+                    ids, rs -> found.add(contact(rs, List.of())));
             Map<String, Contact> result = new HashMap<>();
             for (Contact contact : withPhones(c, found)) {
                 result.put(contact.sourceId(), contact);
@@ -296,6 +303,15 @@ public final class JdbcContactStore implements ContactStore {
 
     /** The WHERE clause of {@link ContactQuery#matches}, with its parameters. */
     private static String where(ContactQuery query, List<Object> params) {
+        if (query.source() == null) {
+            return textWhere(query, params, "WHERE ");
+        }
+        params.add(query.source());
+        return "WHERE c.source = ?" + textWhere(query, params, " AND ");
+    }
+
+    /** The text part of {@link ContactQuery#matches}, after {@code join}, or "" when the text is blank. */
+    private static String textWhere(ContactQuery query, List<Object> params, String join) {
         if (query.text().isEmpty()) {
             return "";
         }
@@ -308,13 +324,13 @@ public final class JdbcContactStore implements ContactStore {
                 suffixes.add(digits.substring(digits.length() - len));
             }
             params.addAll(suffixes);
-            return "WHERE EXISTS (SELECT 1 FROM cs_contact_phones p WHERE p.contact_id = c.id AND (p.digits LIKE ?"
+            return join + "EXISTS (SELECT 1 FROM cs_contact_phones p WHERE p.contact_id = c.id AND (p.digits LIKE ?"
                     + (suffixes.isEmpty() ? "" : " OR p.digits IN (" + Columns.placeholders(suffixes.size()) + ")")
                     + "))";
         }
         // ContactQuery.nameMatches: starts with the text, or has it at a word start (after a space or hyphen).
         String q = Columns.likeLiteral(query.foldedText());
-        StringBuilder sb = new StringBuilder("WHERE (");
+        StringBuilder sb = new StringBuilder(join).append('(');
         String[] columns = {"c.name_folded", "c.org_folded"};
         for (int i = 0; i < columns.length; i++) {
             if (i > 0) {
@@ -351,7 +367,7 @@ public final class JdbcContactStore implements ContactStore {
         }
         Map<Long, List<PhoneNumber>> phones = new HashMap<>();
         forEachKey(c, "SELECT p.contact_id, p.phone_number, p.phone_type, p.is_primary, p.sort_order "
-                        + "FROM cs_contact_phones p", "p.contact_id", " ORDER BY p.contact_id, p.sort_order",
+                        + "FROM cs_contact_phones p", null, "p.contact_id", " ORDER BY p.contact_id, p.sort_order",
                 contacts.stream().map(Contact::id).toList(),
                 rs -> phones.computeIfAbsent(rs.getLong("contact_id"), k -> new ArrayList<>()).add(phone(rs)));
         contacts.replaceAll(ct -> withPhones(ct, phones.getOrDefault(ct.id(), List.of())));
@@ -362,7 +378,7 @@ public final class JdbcContactStore implements ContactStore {
         return new Contact(rs.getLong("id"), rs.getString("source_id"), rs.getString("display_name"),
                 rs.getString("given_name"), rs.getString("family_name"), rs.getString("organization"), phones,
                 Columns.decodeList(rs.getString("emails")), Columns.decodeList(rs.getString("group_names")),
-                rs.getString("etag"), dialect.getInstant(rs, "updated_at"), Contact.DEFAULT_SOURCE);
+                rs.getString("etag"), dialect.getInstant(rs, "updated_at"), rs.getString("source"));
     }
 
     private static PhoneNumber phone(ResultSet rs) throws SQLException {
@@ -385,18 +401,19 @@ public final class JdbcContactStore implements ContactStore {
      * The local ids of those source ids that are stored. Usually known from the content-hash look-up of the same
      * batch ({@link KnownIds}); only source ids it did not cover are looked up here.
      */
-    private Map<String, Long> storedIds(Connection c, Collection<String> sourceIds) throws SQLException {
+    private Map<String, Long> storedIds(Connection c, String source, Collection<String> sourceIds)
+            throws SQLException {
         Map<String, Long> ids = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String sourceId : sourceIds) {
-            Long id = knownIds.take(sourceId);
+            Long id = knownIds.take(source, sourceId);
             if (id == null) {
                 unknown.add(sourceId);
             } else if (id != KnownIds.ABSENT) {
                 ids.put(sourceId, id);
             }
         }
-        forEachKey(c, "SELECT source_id, id FROM cs_contacts" + BY_SOURCE_ID, "source_id", "", unknown,
+        forEachKey(c, "SELECT source_id, id FROM cs_contacts" + BY_SOURCE_ID, source, "source_id", "", unknown,
                 rs -> ids.put(rs.getString(1), rs.getLong(2)));
         return ids;
     }
@@ -413,19 +430,24 @@ public final class JdbcContactStore implements ContactStore {
     }
 
     /**
-     * Runs {@code select WHERE column IN (values) suffix} in as few statements as the database allows. PostgreSQL:
+     * Runs {@code select WHERE [source = ? AND] column IN (values) suffix} in as few statements as the database allows. PostgreSQL:
      * one statement with an array ({@code column = ANY(?)}). Derby has no arrays: {@value #IN_SIZE} values at a
      * time, the statement always with {@value #IN_SIZE} placeholders (a short last chunk repeats its last value),
      * so Derby compiles it once; it compiles long or varying IN lists slowly.
      */
-    private void forEachKey(Connection c, String select, String column, String suffix, List<?> values,
-                            RowHandler handler) throws SQLException {
+    private void forEachKey(Connection c, String select, String source, String column, String suffix,
+                            List<?> values, RowHandler handler) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
+        String where = " WHERE " + (source == null ? "" : "source = ? AND ") + column;
+        int first = source == null ? 1 : 2;
         if (dialect == Dialect.POSTGRESQL) {
-            try (PreparedStatement ps = c.prepareStatement(select + " WHERE " + column + " = ANY(?)" + suffix)) {
-                ps.setArray(1, array(c, values));
+            try (PreparedStatement ps = c.prepareStatement(select + where + " = ANY(?)" + suffix)) {
+                if (source != null) {
+                    ps.setString(1, source);
+                }
+                ps.setArray(first, array(c, values));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         handler.row(rs);
@@ -434,10 +456,13 @@ public final class JdbcContactStore implements ContactStore {
             }
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(select + " WHERE " + column + " IN ("
+        try (PreparedStatement ps = c.prepareStatement(select + where + " IN ("
                 + Columns.placeholders(IN_SIZE) + ")" + suffix)) {
+            if (source != null) {
+                ps.setString(1, source);
+            }
             for (int from = 0; from < values.size(); from += IN_SIZE) {
-                bindIn(ps, values, from);
+                bindIn(ps, values, from, first);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         handler.row(rs);
@@ -476,7 +501,7 @@ public final class JdbcContactStore implements ContactStore {
             }
         }
         // Their phones are written anew with the new ones.
-        deleteByKey(c, "DELETE FROM cs_contact_phones", "contact_id",
+        deleteByKey(c, "DELETE FROM cs_contact_phones", null, "contact_id",
                 contacts.stream().map(ct -> ids.get(ct.sourceId())).toList());
     }
 
@@ -491,8 +516,8 @@ public final class JdbcContactStore implements ContactStore {
             return ids;
         }
         String sql = "INSERT INTO cs_contacts (display_name, name_folded, given_name, family_name, organization, "
-                + "org_folded, emails, group_names, etag, content_hash, updated_at, source_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "org_folded, emails, group_names, etag, content_hash, updated_at, source_id, source) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         boolean batched = dialect == Dialect.POSTGRESQL;
         try (PreparedStatement insert = batched ? c.prepareStatement(sql, new String[] {"id", "source_id"})
                 : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
@@ -500,6 +525,7 @@ public final class JdbcContactStore implements ContactStore {
             for (Contact contact : contacts) {
                 bindContact(insert, 1, contact);
                 insert.setString(12, contact.sourceId());
+                insert.setString(13, contact.source());
                 if (!batched) {
                     executeInsert(insert, false);
                     try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -600,32 +626,41 @@ public final class JdbcContactStore implements ContactStore {
         }
     }
 
-    private void deleteContacts(Connection c, List<String> sourceIds) throws SQLException {
+    private void deleteContacts(Connection c, String source, List<String> sourceIds) throws SQLException {
         // The contacts' phones go with them (ON DELETE CASCADE).
-        deleteByKey(c, "DELETE FROM cs_contacts", "source_id", sourceIds);
+        deleteByKey(c, "DELETE FROM cs_contacts", source, "source_id", sourceIds);
     }
 
     /**
-     * Deletes the rows whose {@code column} is one of {@code values}. PostgreSQL: one statement with an array.
+     * Deletes the rows (of {@code source}, unless null) whose {@code column} is one of {@code values}. PostgreSQL: one statement with an array.
      * Derby: one single-key delete per value, batched, not {@code IN (...)}: Derby 10.16 plans a multi-value
      * {@code IN} delete as a full table scan (measured: 87 % of an incremental run's CPU over 100k contacts),
      * while a single-key delete uses the index.
      */
-    private void deleteByKey(Connection c, String delete, String column, List<?> values) throws SQLException {
+    private void deleteByKey(Connection c, String delete, String source, String column, List<?> values)
+            throws SQLException {
         if (values.isEmpty()) {
             return;
         }
+        String where = " WHERE " + (source == null ? "" : "source = ? AND ") + column;
+        int keyParameter = source == null ? 1 : 2;
         if (dialect == Dialect.POSTGRESQL) {
-            try (PreparedStatement ps = c.prepareStatement(delete + " WHERE " + column + " = ANY(?)")) {
-                ps.setArray(1, array(c, values));
+            try (PreparedStatement ps = c.prepareStatement(delete + where + " = ANY(?)")) {
+                if (source != null) {
+                    ps.setString(1, source);
+                }
+                ps.setArray(keyParameter, array(c, values));
                 ps.executeUpdate();
             }
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(delete + " WHERE " + column + " = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(delete + where + " = ?")) {
             int n = 0;
             for (Object v : values) {
-                Columns.bind(ps, 1, v);
+                if (source != null) {
+                    ps.setString(1, source);
+                }
+                Columns.bind(ps, keyParameter, v);
                 ps.addBatch();
                 if (++n % CHUNK == 0) {
                     ps.executeBatch();
@@ -637,9 +672,10 @@ public final class JdbcContactStore implements ContactStore {
         }
     }
 
-    private static void bindIn(PreparedStatement ps, List<?> values, int from) throws SQLException {
+    private static void bindIn(PreparedStatement ps, List<?> values, int from, int firstParameter)
+            throws SQLException {
         for (int i = 0; i < IN_SIZE; i++) {
-            Columns.bind(ps, i + 1, values.get(Math.min(from + i, values.size() - 1)));
+            Columns.bind(ps, i + firstParameter, values.get(Math.min(from + i, values.size() - 1)));
         }
     }
 }

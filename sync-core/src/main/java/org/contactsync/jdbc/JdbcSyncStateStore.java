@@ -20,6 +20,7 @@ import org.contactsync.sync.OpenResult;
 import org.contactsync.sync.RunOutcome;
 import org.contactsync.sync.RunRequest;
 import org.contactsync.sync.RunStatus;
+import org.contactsync.sync.SourceOutcome;
 import org.contactsync.sync.SyncRun;
 import org.contactsync.sync.SyncStateStore;
 import org.contactsync.sync.SyncStats;
@@ -166,6 +167,45 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     }
 
     @Override
+    public void saveSourceOutcome(long runId, SourceOutcome outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        transactions.write("save a source's part of a sync run", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM cs_sync_runs WHERE id = ? AND status = 'RUNNING'")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                }
+            }
+            replaceSourceOutcomes(c, runId, List.of(outcome));
+            return null;
+        });
+    }
+
+    @Override
+    public List<SourceOutcome> sourceOutcomes(long runId) {
+        return transactions.read("read the sources of a sync run", c -> {
+            List<SourceOutcome> outcomes = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT source, sort_order, engine, run_type, status, "
+                    + "contacts_added, contacts_updated, contacts_deleted, contacts_unchanged, contact_errors, "
+                    + "error_message, error_detail FROM cs_run_sources WHERE run_id = ? ORDER BY sort_order, source")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        outcomes.add(new SourceOutcome(rs.getString("source"), rs.getInt("sort_order"),
+                                rs.getString("engine"), SyncType.valueOf(rs.getString("run_type")),
+                                RunStatus.valueOf(rs.getString("status")), stats(rs),
+                                rs.getString("error_message"), rs.getString("error_detail")));
+                    }
+                }
+            }
+            return outcomes;
+        });
+    }
+
+    @Override
     public Optional<SyncRun> finishRun(long runId, String owner, RunOutcome outcome) {
         requireOwner(owner);
         Objects.requireNonNull(outcome, "outcome");
@@ -194,6 +234,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                     return Optional.<SyncRun>empty();
                 }
             }
+            replaceSourceOutcomes(c, runId, outcome.sources());
             return selectOne(c, "WHERE id = ?", List.of(runId));
         });
     }
@@ -223,21 +264,28 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     }
 
     @Override
-    public Page<SyncRun> history(int limit, int offset) {
+    public Page<SyncRun> history(String source, int limit, int offset) {
         if (limit < 0 || offset < 0) {
             throw new IllegalArgumentException("limit and offset must not be negative, were " + limit + " and "
                     + offset);
         }
         // Read in one snapshot, so the total matches the page.
         return transactions.run("read the sync history", isolationForReads(), c -> {
+            String where = source == null ? "" : "WHERE id IN (SELECT run_id FROM cs_run_sources WHERE source = ?) ";
+            List<Object> params = source == null ? List.of() : List.of(source);
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cs_sync_runs");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cs_sync_runs " + where)) {
+                Columns.bindAll(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
             }
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(offset);
+            pageParams.add(limit);
             List<SyncRun> items = limit == 0 ? List.of() : select(c,
-                    "ORDER BY id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", List.of(offset, limit));
+                    where + "ORDER BY id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParams);
             return new Page<>(items, total, limit, offset);
         });
     }
@@ -349,6 +397,11 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                 dialect.setInstant(ps, 5, now);
                 if (ps.executeUpdate() == 1) {
                     n++;
+                    try (PreparedStatement sources = c.prepareStatement("UPDATE cs_run_sources SET status = "
+                            + "'INTERRUPTED' WHERE run_id = ? AND status = 'RUNNING'")) {
+                        sources.setLong(1, (Long) run[0]);
+                        sources.executeUpdate();
+                    }
                     log.warn("Sync run {} of {} was interrupted: its lease expired at {} without a heartbeat",
                             run[0], run[1], until);
                 }
@@ -381,9 +434,47 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         return runs;
     }
 
-    private SyncRun run(ResultSet rs) throws SQLException {
-        SyncStats stats = new SyncStats(rs.getInt("contacts_added"), rs.getInt("contacts_updated"),
+    /** Replaces the rows of these sources of the run. */
+    private static void replaceSourceOutcomes(Connection c, long runId, List<SourceOutcome> outcomes)
+            throws SQLException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM cs_run_sources WHERE run_id = ? AND source = ?")) {
+            for (SourceOutcome o : outcomes) {
+                delete.setLong(1, runId);
+                delete.setString(2, o.source());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO cs_run_sources (run_id, source, sort_order, "
+                + "engine, run_type, status, contacts_added, contacts_updated, contacts_deleted, contacts_unchanged, "
+                + "contact_errors, error_message, error_detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (SourceOutcome o : outcomes) {
+                insert.setLong(1, runId);
+                insert.setString(2, o.source());
+                insert.setInt(3, o.order());
+                insert.setString(4, Columns.fit(o.engine(), 255));
+                insert.setString(5, o.type().name());
+                insert.setString(6, o.status().name());
+                bindStats(insert, 7, o.stats());
+                insert.setString(12, Columns.fit(o.message(), 4000));
+                insert.setString(13, Columns.fit(o.detail(), 32000));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static SyncStats stats(ResultSet rs) throws SQLException {
+        return new SyncStats(rs.getInt("contacts_added"), rs.getInt("contacts_updated"),
                 rs.getInt("contacts_deleted"), rs.getInt("contacts_unchanged"), rs.getInt("contact_errors"));
+    }
+
+    private SyncRun run(ResultSet rs) throws SQLException {
+        SyncStats stats = stats(rs);
         return new SyncRun(rs.getLong("id"), SyncType.valueOf(rs.getString("requested_type")),
                 SyncType.valueOf(rs.getString("run_type")), SyncTrigger.valueOf(rs.getString("run_trigger")),
                 RunStatus.valueOf(rs.getString("status")), dialect.getInstant(rs, "started_at"),

@@ -24,13 +24,18 @@ final class KnownIds {
         };
     }
 
-    synchronized void remember(String sourceId, long id) {
-        ids.put(sourceId, id);
+    synchronized void remember(String source, String sourceId, long id) {
+        ids.put(key(source, sourceId), id);
     }
 
-    /** The id found for {@code sourceId} ({@link #ABSENT}: not stored), or null if unknown; forgets it. */
-    synchronized Long take(String sourceId) {
-        return ids.remove(sourceId);
+    /** The id found for {@code sourceId} of {@code source} ({@link #ABSENT}: not stored), or null if unknown; forgets it. */
+    synchronized Long take(String source, String sourceId) {
+        return ids.remove(key(source, sourceId));
+    }
+
+    /** Source names are validated identifiers (no NUL), so this key is unambiguous. */
+    private static String key(String source, String sourceId) {
+        return source + '\u0000' + sourceId;
     }
 
     synchronized void clear() {

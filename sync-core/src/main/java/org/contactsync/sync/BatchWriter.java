@@ -11,38 +11,39 @@ import org.contactsync.sync.changes.ContactChange;
 import org.contactsync.sync.changes.RunChangeLog;
 
 /**
- * Compares a batch with the stored copy and either writes what changed, in one transaction (a real run), or only
+ * Compares a batch of one source with that source's stored copy and either writes what changed, in one transaction (a real run), or only
  * lists it (a dry run). Either way it lists the changes in the {@link RunChangeLog} under the run's id (a real run
- * with each batch's write, so a failed run keeps the list of what it wrote): the first {@code changesPerRun}, the
+ * with each batch's write, so a failed run keeps the list of what it wrote): the first {@code changesPerRun} of the run, the
  * rest counted. Counts added, updated and deleted only once the batch is written, so the stats of a failed run
  * match the store. Used by one thread at a time.
  */
 final class BatchWriter {
     private final ContactStore store;
+    private final String source;
     private final boolean apply;
     private final Runnable beforeWrite;
     private final Runnable afterWrite;
     private final StatsCounter counts;
     private final RunChangeLog changeLog;
     private final long runId;
-    private final int changesPerRun;
-    private int listed;
+    private final ChangeCap cap;
 
     /**
      * @param beforeWrite runs before each write to the store and may throw to stop the run (lease lost, cancelled)
      * @param afterWrite  runs after each batch was written and counted
      * @param changeLog   where the changes are listed, under {@code runId}
      */
-    BatchWriter(ContactStore store, boolean apply, Runnable beforeWrite, Runnable afterWrite, StatsCounter counts,
-                RunChangeLog changeLog, long runId, int changesPerRun) {
+    BatchWriter(ContactStore store, String source, boolean apply, Runnable beforeWrite, Runnable afterWrite,
+                StatsCounter counts, RunChangeLog changeLog, long runId, ChangeCap cap) {
         this.store = store;
+        this.source = source;
         this.apply = apply;
         this.beforeWrite = beforeWrite;
         this.afterWrite = afterWrite;
         this.counts = counts;
         this.changeLog = changeLog;
         this.runId = runId;
-        this.changesPerRun = changesPerRun;
+        this.cap = cap;
     }
 
     void write(Batch batch) {
@@ -51,7 +52,7 @@ final class BatchWriter {
             ids.add(c.sourceId());
         }
         ids.addAll(batch.deletes());
-        Map<String, String> stored = store.contentHashes(ids);
+        Map<String, String> stored = store.contentHashes(source, ids);
         List<Contact> writes = new ArrayList<>();
         List<ContactChange> changes = new ArrayList<>();
         int added = 0;
@@ -91,19 +92,18 @@ final class BatchWriter {
      * Writes (unless a dry run) together with the list of its changes within the cap, then counts. The names of
      * deleted contacts are looked up before they are deleted, in one look-up for the batch and only for those still
      * within the cap. A store on the log's database writes both in one transaction (see
-     * {@link ContactStore#write(List, Collection, RunChangeLog, long, List, int)}).
+     * {@link ContactStore#write(String, List, Collection, RunChangeLog, long, List, int)}).
      */
     private void writeAndList(List<Contact> writes, List<String> deletes, List<ContactChange> changes,
                               SyncStats stats) {
-        int room = Math.max(0, changesPerRun - listed);
+        int room = cap.room();
         List<ContactChange> shown = new ArrayList<>(changes.subList(0, Math.min(room, changes.size())));
         List<String> shownDeletes = deletes.subList(0, Math.min(room - shown.size(), deletes.size()));
         if (!shownDeletes.isEmpty()) {
-            Map<String, Contact> gone = store.findBySourceIds(shownDeletes);
+            Map<String, Contact> gone = store.findBySourceIds(source, shownDeletes);
             for (String id : shownDeletes) {
                 Contact c = gone.get(id);
-                shown.add(new ContactChange(ContactChange.Kind.DELETE, c == null ? Contact.DEFAULT_SOURCE : c.source(),
-                        id, c == null ? id : c.displayName()));
+                shown.add(new ContactChange(ContactChange.Kind.DELETE, source, id, c == null ? id : c.displayName()));
             }
         }
         int beyond = changes.size() + deletes.size() - shown.size();
@@ -111,16 +111,16 @@ final class BatchWriter {
         if (!writes.isEmpty() || !deletes.isEmpty()) {
             if (apply) {
                 beforeWrite.run();
-                store.write(writes, deletes, changeLog, runId, shown, beyond);
+                store.write(source, writes, deletes, changeLog, runId, shown, beyond);
             } else {
                 changeLog.append(runId, shown, beyond);
             }
-            listed += shown.size();
+            cap.listed(shown.size());
         }
         counts.add(stats);
     }
 
-    private static ContactChange change(ContactChange.Kind kind, Contact c) {
-        return new ContactChange(kind, c.source(), c.sourceId(), c.displayName());
+    private ContactChange change(ContactChange.Kind kind, Contact c) {
+        return new ContactChange(kind, source, c.sourceId(), c.displayName());
     }
 }

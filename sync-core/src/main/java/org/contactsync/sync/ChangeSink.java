@@ -20,6 +20,7 @@ import org.contactsync.sync.changes.RunChangeLog;
  */
 final class ChangeSink {
     private final ContactStore store;
+    private final String source;
     private final int batchSize;
     private final StatsCounter counts;
     private final BatchWriter writer;
@@ -31,9 +32,10 @@ final class ChangeSink {
     private static final int MAX_SKIPPED_REASONS = 200;
     private final List<String> skippedReasons = new ArrayList<>();
 
-    private ChangeSink(ContactStore store, int batchSize, StatsCounter counts, BatchWriter writer, int readAhead,
-                       Executor writerThread, Runnable whileWaiting) {
+    private ChangeSink(ContactStore store, String source, int batchSize, StatsCounter counts, BatchWriter writer,
+                       int readAhead, Executor writerThread, Runnable whileWaiting) {
         this.store = store;
+        this.source = source;
         this.batchSize = batchSize;
         this.counts = counts;
         this.writer = writer;
@@ -41,30 +43,33 @@ final class ChangeSink {
     }
 
     /**
-     * A dry run: compares like a run and lists the changes in {@code changes} under {@code runId}, with the run's
-     * cap, on the caller's thread, writing nothing.
+     * A dry run of one source: compares like a run and lists the changes in {@code changes} under {@code runId},
+     * with the run's cap, on the caller's thread, writing nothing.
      */
-    static ChangeSink recording(RunSettings settings, RunChangeLog changes, long runId) {
+    static ChangeSink recording(RunSettings settings, String source, RunChangeLog changes, long runId,
+                                ChangeCap cap) {
         StatsCounter counts = new StatsCounter();
-        BatchWriter writer = new BatchWriter(settings.contactStore(), false, () -> { }, () -> { }, counts, changes,
-                runId, settings.changesPerRun());
-        return new ChangeSink(settings.contactStore(), settings.batchSize(), counts, writer, 0, null, () -> { });
+        BatchWriter writer = new BatchWriter(settings.contactStore(), source, false, () -> { }, () -> { }, counts,
+                changes, runId, cap);
+        return new ChangeSink(settings.contactStore(), source, settings.batchSize(), counts, writer, 0, null,
+                () -> { });
     }
 
     /**
-     * A real run: writes each batch in one transaction, on {@code writerThread} while the engine reads on when
+     * A real run of one source: writes each batch in one transaction, on {@code writerThread} while the engine reads on when
      * {@code readAhead > 0}.
      *
      * @param beforeWrite runs before each write and throws when the run must stop (see {@link BatchWriter})
      * @param afterWrite  runs after each batch was written
      * @param stopCheck   throws when the run must stop; called while the read waits for the writer
      */
-    static ChangeSink applying(RunSettings settings, long runId, StatsCounter counts, Executor writerThread,
+    static ChangeSink applying(RunSettings settings, String source, long runId, ChangeCap cap,
+                               StatsCounter counts, Executor writerThread,
                                Runnable beforeWrite, Runnable afterWrite, Runnable stopCheck) {
-        BatchWriter writer = new BatchWriter(settings.contactStore(), true, beforeWrite, afterWrite, counts,
-                settings.changeLog(), runId, settings.changesPerRun());
-        return new ChangeSink(settings.contactStore(), settings.batchSize(), counts, writer, settings.readAhead(),
-                writerThread, stopCheck);
+        BatchWriter writer = new BatchWriter(settings.contactStore(), source, true, beforeWrite, afterWrite, counts,
+                settings.changeLog(), runId, cap);
+        return new ChangeSink(settings.contactStore(), source, settings.batchSize(), counts, writer,
+                settings.readAhead(), writerThread, stopCheck);
     }
 
     void upsert(Contact contact) {
@@ -124,11 +129,14 @@ final class ChangeSink {
         batches.awaitWritten();
     }
 
-    /** After a full read: removes stored contacts the source did not report, in batches. */
+    /**
+     * After a full read: removes stored contacts of this source that it did not report, in batches. Other sources'
+     * contacts are not looked at.
+     */
     void deleteUnseen(Runnable betweenBatches) {
         flush();
         List<String> missing = new ArrayList<>();
-        for (String id : store.sourceIds()) {
+        for (String id : store.sourceIds(source)) {
             if (!seen.contains(id)) {
                 missing.add(id);
             }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     private final Map<Long, Instant> leases = new HashMap<>();
     private final Set<Long> cancelRequested = new HashSet<>();
     private final Map<String, String> cursors = new HashMap<>();
+    /** Per run: each source's outcome by source name. */
+    private final Map<Long, Map<String, SourceOutcome>> sourceOutcomes = new HashMap<>();
     private long nextId = 1;
 
     public InMemorySyncStateStore() {
@@ -88,6 +92,13 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     }
 
     @Override
+    public synchronized void saveSourceOutcome(long runId, SourceOutcome outcome) {
+        if (find(runId).filter(r -> r.status() == RunStatus.RUNNING).isPresent()) {
+            sourceOutcomes.computeIfAbsent(runId, k -> new LinkedHashMap<>()).put(outcome.source(), outcome);
+        }
+    }
+
+    @Override
     public synchronized Optional<SyncRun> finishRun(long runId, String owner, RunOutcome outcome) {
         Optional<SyncRun> run = find(runId);
         if (run.isEmpty() || run.get().status() != RunStatus.RUNNING || !owner.equals(run.get().owner())) {
@@ -103,6 +114,9 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         SyncRun finished = new SyncRun(r.id(), r.requestedType(), outcome.type(), r.trigger(), outcome.status(),
                 r.startedAt(), now(), outcome.stats(), percent, op, outcome.error(), outcome.errorDetail(), r.owner());
         replace(finished);
+        for (SourceOutcome s : outcome.sources()) {
+            sourceOutcomes.computeIfAbsent(runId, k -> new LinkedHashMap<>()).put(s.source(), s);
+        }
         leases.remove(runId);
         cancelRequested.remove(runId);
         return Optional.of(finished);
@@ -135,16 +149,28 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     }
 
     @Override
-    public synchronized Page<SyncRun> history(int limit, int offset) {
+    public synchronized List<SourceOutcome> sourceOutcomes(long runId) {
+        List<SourceOutcome> list = new ArrayList<>(sourceOutcomes.getOrDefault(runId, Map.of()).values());
+        list.sort(Comparator.comparingInt(SourceOutcome::order));
+        return list;
+    }
+
+    @Override
+    public synchronized Page<SyncRun> history(String source, int limit, int offset) {
         if (limit < 0 || offset < 0) {
             throw new IllegalArgumentException("limit and offset must not be negative, were " + limit + " and "
                     + offset);
         }
-        List<SyncRun> page = new ArrayList<>();
-        for (int i = runs.size() - 1 - offset; i >= 0 && page.size() < limit; i--) {
-            page.add(runs.get(i));
+        List<SyncRun> matching = new ArrayList<>();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            SyncRun r = runs.get(i);
+            if (source == null || sourceOutcomes.getOrDefault(r.id(), Map.of()).containsKey(source)) {
+                matching.add(r);
+            }
         }
-        return new Page<>(page, runs.size(), limit, offset);
+        List<SyncRun> page = matching.subList(Math.min(offset, matching.size()),
+                (int) Math.min(matching.size(), (long) offset + limit));
+        return new Page<>(List.copyOf(page), matching.size(), limit, offset);
     }
 
     @Override
@@ -159,6 +185,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
                         "The sync stopped unexpectedly: the server running it stopped responding. Run the sync again.",
                         "lease of " + r.owner() + " expired at " + until, r.owner()));
                 leases.remove(r.id());
+                sourceOutcomes.getOrDefault(r.id(), new HashMap<>()).replaceAll((name, s) -> s.status() == RunStatus.RUNNING
+                        ? s.ended(s.type(), RunStatus.INTERRUPTED, s.stats(), null, null) : s);
                 n++;
             }
         }

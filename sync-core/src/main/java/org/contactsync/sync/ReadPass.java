@@ -1,7 +1,7 @@
 package org.contactsync.sync;
 
 /**
- * One read of the source, the same for a real run and a preview: the engine reads; if the source refused the cursor
+ * One read of one source, the same for a real run and a preview: the engine reads; if the source refused the cursor
  * the pass restarts as a full sync and the engine reads again; after a full read (every page arrived and every
  * batch was written) the stored contacts the source did not report are removed.
  */
@@ -14,10 +14,12 @@ final class ReadPass {
     }
 
     private final RunSettings settings;
+    private final SyncSource source;
     private final ReadSupervisor supervisor;
 
-    ReadPass(RunSettings settings, ReadSupervisor supervisor) {
+    ReadPass(RunSettings settings, SyncSource source, ReadSupervisor supervisor) {
         this.settings = settings;
+        this.source = source;
         this.supervisor = supervisor;
     }
 
@@ -43,15 +45,15 @@ final class ReadPass {
 
     private Result readAll(SyncType type, ChangeSink sink) throws Exception {
         SyncType effective = type;
-        RunContext context = new RunContext(settings, effective, sink, supervisor);
+        RunContext context = new RunContext(settings, source, effective, sink, supervisor);
         try {
-            settings.engine().sync(context);
+            source.engine().sync(context);
         } catch (CursorExpiredException e) {
             effective = SyncType.FULL;
             sink.restartAsFull();
             supervisor.restartedAsFull(e);
-            context = new RunContext(settings, effective, sink, supervisor);
-            settings.engine().sync(context);
+            context = new RunContext(settings, source, effective, sink, supervisor);
+            source.engine().sync(context);
         }
         supervisor.checkStillRunning();
         if (effective == SyncType.FULL) {

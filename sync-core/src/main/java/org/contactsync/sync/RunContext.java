@@ -11,18 +11,23 @@ import org.contactsync.contact.Contact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The engine's view of one read: routes contacts to the sink, progress and cancellation to the supervisor. */
+/**
+ * The engine's view of one read of one source: routes contacts to the sink, progress and cancellation to the supervisor; its look-ups
+ * see only that source's contacts and cursor.
+ */
 final class RunContext implements SyncContext {
     private static final Logger log = LoggerFactory.getLogger(RunContext.class);
 
     private final RunSettings settings;
+    private final SyncSource source;
     private final SyncType type;
     private final ChangeSink sink;
     private final ReadSupervisor supervisor;
     private String newCursor;
 
-    RunContext(RunSettings settings, SyncType type, ChangeSink sink, ReadSupervisor supervisor) {
+    RunContext(RunSettings settings, SyncSource source, SyncType type, ChangeSink sink, ReadSupervisor supervisor) {
         this.settings = settings;
+        this.source = source;
         this.type = type;
         this.sink = sink;
         this.supervisor = supervisor;
@@ -34,13 +39,18 @@ final class RunContext implements SyncContext {
     }
 
     @Override
+    public String source() {
+        return source.name();
+    }
+
+    @Override
     public SyncType type() {
         return type;
     }
 
     @Override
     public Optional<String> cursor() {
-        return type == SyncType.INCREMENTAL ? settings.stateStore().cursor(settings.engine().name()) : Optional.empty();
+        return type == SyncType.INCREMENTAL ? settings.stateStore().cursor(source.cursorKey()) : Optional.empty();
     }
 
     @Override
@@ -63,7 +73,7 @@ final class RunContext implements SyncContext {
 
     @Override
     public void skipped(String sourceId, String reason) {
-        log.warn("Skipped contact {}: {}", sourceId, reason);
+        log.warn("Skipped contact {} of source {}: {}", sourceId, source.name(), reason);
         sink.skipped(sourceId, reason);
         supervisor.reported();
     }
@@ -88,18 +98,18 @@ final class RunContext implements SyncContext {
     @Override
     public Optional<String> storedContentHash(String sourceId) {
         sink.awaitHandedOver();
-        return Optional.ofNullable(settings.contactStore().contentHashes(List.of(sourceId)).get(sourceId));
+        return Optional.ofNullable(settings.contactStore().contentHashes(source.name(), List.of(sourceId)).get(sourceId));
     }
 
     @Override
     public Map<String, String> storedContentHashes(Collection<String> sourceIds) {
         sink.awaitHandedOver();
-        return settings.contactStore().contentHashes(sourceIds);
+        return settings.contactStore().contentHashes(source.name(), sourceIds);
     }
 
     @Override
     public Set<String> storedSourceIds() {
         sink.awaitHandedOver();
-        return settings.contactStore().sourceIds();
+        return settings.contactStore().sourceIds(source.name());
     }
 }

@@ -2,6 +2,7 @@ package org.contactsync.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,9 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run on this node, from the open row in the store to its recorded end: executes the read pass, keeps the lease
- * (through its {@link LeaseKeeper}), publishes progress (through its {@link ProgressThrottle}), turns how it ended
- * into an outcome and records it.
+ * One run on this node, from the open row in the store to its recorded end: executes one read pass per source, in
+ * the configured order, keeps the lease (through its {@link LeaseKeeper}), publishes progress (through its
+ * {@link ProgressThrottle}, spread over the sources so it never goes back), turns how each source and the run ended
+ * into outcomes and records them.
+ *
+ * <p>A source that fails is recorded as failed and the run goes on with the next (its contacts and cursor stay as
+ * they were); a cancel, a shutdown or a lost lease stops the whole run. A run of one source ends exactly as that
+ * source did.
  */
 final class RunExecution implements ReadSupervisor {
     // The facade's name: log configurations select the one line per run's start and end by it.
@@ -32,15 +38,26 @@ final class RunExecution implements ReadSupervisor {
     private final StatsCounter counts = new StatsCounter();
     private final LeaseKeeper lease;
     private final ProgressThrottle progress;
+    private final List<SyncSource> sources;
+    /** The run's type as shown (FULL once a single source's cursor expired). */
     private volatile SyncType type;
+    /** How the sources read so far ended, in order; under {@code this}. */
+    private final List<SourceOutcome> ended = new ArrayList<>();
+    /** The source being read, its index, what it runs as and the run's counts when it started; null between sources. */
+    private volatile SourceOutcome reading;
+    private volatile SyncSource readingSource;
+    private volatile int readingIndex;
+    private volatile SyncStats readingFrom = SyncStats.ZERO;
 
     /**
+     * @param sources      the sources this run reads, in order (all configured, or the one asked for)
      * @param threads      the manager's: the run, its writer and its heartbeat run there
      * @param onEnd        called once the end is recorded, before listeners hear it (the manager forgets the run)
      */
-    RunExecution(RunSettings settings, SyncRun opened, ProgressListeners listeners, RunThreads threads,
-                 Consumer<RunExecution> onEnd) {
+    RunExecution(RunSettings settings, List<SyncSource> sources, SyncRun opened, ProgressListeners listeners,
+                 RunThreads threads, Consumer<RunExecution> onEnd) {
         this.settings = settings;
+        this.sources = List.copyOf(sources);
         this.listeners = listeners;
         this.threads = threads;
         this.onEnd = onEnd;
@@ -57,7 +74,7 @@ final class RunExecution implements ReadSupervisor {
     /** Starts the heartbeat and the run; returns the run as it starts (its effective type). */
     SyncRun start() {
         SyncRun run = progress.snapshot();
-        SyncType effective = settings.effectiveType(run.requestedType());
+        SyncType effective = settings.effectiveType(sources, run.requestedType());
         if (effective != run.type()) {
             progress.replace(run.withType(effective).withProgress(0,
                     "Starting a full sync (no earlier sync to continue from)", SyncStats.ZERO));
@@ -67,6 +84,16 @@ final class RunExecution implements ReadSupervisor {
         lease.start(threads.heartbeats(), () -> progress.save(true));
         threads.runs().execute(this::execute);
         return started;
+    }
+
+    /** What each source did so far: those that ended, then the one being read (RUNNING, with its counts so far). */
+    synchronized List<SourceOutcome> sourceOutcomes() {
+        List<SourceOutcome> all = new ArrayList<>(ended);
+        SourceOutcome now = reading;
+        if (now != null) {
+            all.add(now.ended(now.type(), RunStatus.RUNNING, counts.get().minus(readingFrom), null, null));
+        }
+        return all;
     }
 
     void requestCancel() {
@@ -100,21 +127,132 @@ final class RunExecution implements ReadSupervisor {
             if (run.type() != run.requestedType()) {
                 progress.save(true);
             }
-            ChangeSink sink = ChangeSink.applying(settings, run.id(), counts, threads.writes(), lease::guardWrite,
-                    progress::batchWritten, lease::checkStillRunning);
-            ReadPass.Result result = new ReadPass(settings, this).read(run.type(), sink);
-            if (result.cursor() != null) {
-                settings.stateStore().saveCursor(settings.engine().name(), result.cursor());
-            }
-            // A completed run that skipped contacts carries a warning (error) and the reasons (detail).
-            List<String> skipped = sink.skippedReasons();
-            outcome = new RunOutcome(RunStatus.COMPLETED, result.type(), result.stats(),
-                    UserMessages.skippedWarning(result.stats(), skipped), UserMessages.skippedDetail(skipped));
+            outcome = readSources(run.requestedType());
         } catch (Throwable e) {
             failure = e;
             outcome = outcomeOf(e, type, counts.get());
+            SourceOutcome stopped = reading;
+            if (stopped != null) {
+                sourceEnded(stopped.ended(stopped.type(), outcome.status(), counts.get().minus(readingFrom),
+                        outcome.error(), outcome.errorDetail()));
+            }
+            outcome = outcome.withSources(endedSources());
         }
         finish(outcome, failure);
+    }
+
+    /**
+     * Reads every source in turn. A failing source is recorded and the next one read, unless the run must stop (a
+     * cancel, a shutdown, a lost lease) or it is the run's only source: then the failure ends the run.
+     */
+    private RunOutcome readSources(SyncType requested) throws Exception {
+        List<String> skipped = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        ChangeCap cap = new ChangeCap(settings.changesPerRun());
+        for (int i = 0; i < sources.size(); i++) {
+            SyncSource source = sources.get(i);
+            lease.checkStillRunning();
+            SyncType sourceType = settings.effectiveType(source, requested);
+            readingFrom = counts.get();
+            readingIndex = i;
+            readingSource = source;
+            reading = SourceOutcome.started(source, sourceType);
+            saveSourceOutcome(reading);
+            if (sources.size() > 1) {
+                progress(0, "Starting");
+            }
+            ChangeSink sink = ChangeSink.applying(settings, source.name(), snapshot().id(), cap, counts, threads.writes(),
+                    lease::guardWrite, progress::batchWritten, lease::checkStillRunning);
+            try {
+                ReadPass.Result result = new ReadPass(settings, source, this).read(reading.type(), sink);
+                if (result.cursor() != null) {
+                    settings.stateStore().saveCursor(source.cursorKey(), result.cursor());
+                }
+                // A completed source that skipped contacts carries a warning (message) and the reasons (detail).
+                List<String> reasons = sink.skippedReasons();
+                SyncStats stats = counts.get().minus(readingFrom);
+                sourceEnded(reading.ended(result.type(), RunStatus.COMPLETED, stats,
+                        UserMessages.skippedWarning(stats, reasons), UserMessages.skippedDetail(reasons)));
+                for (String reason : reasons) {
+                    skipped.add(sources.size() > 1 ? source.name() + ": " + reason : reason);
+                }
+            } catch (Exception | Error e) {
+                if (sources.size() == 1 || mustStop(e)) {
+                    throw e;
+                }
+                failures.add(e);
+                SourceOutcome failed = reading.ended(reading.type(), RunStatus.ERROR, counts.get().minus(readingFrom),
+                        UserMessages.forFailure(e), UserMessages.detailFor(e));
+                log.warn("Sync run {}: source {} failed, going on with the others: {} [{}]", snapshot().id(),
+                        source.name(), failed.message(), failed.detail());
+                log.debug("Sync run {}: source {} failure", snapshot().id(), source.name(), e);
+                sourceEnded(failed);
+            }
+        }
+        List<SourceOutcome> outcomes = endedSources();
+        SyncType ran = ranAs(outcomes, requested);
+        if (!failures.isEmpty()) {
+            return new RunOutcome(RunStatus.ERROR, ran, counts.get(), UserMessages.sourcesFailed(outcomes),
+                    UserMessages.sourcesFailedDetail(outcomes), outcomes);
+        }
+        return new RunOutcome(RunStatus.COMPLETED, ran, counts.get(),
+                UserMessages.skippedWarning(counts.get(), skipped), UserMessages.skippedDetail(skipped), outcomes);
+    }
+
+    /** FULL when every source ran as FULL, else what was asked for (one source: exactly its type). */
+    private static SyncType ranAs(List<SourceOutcome> outcomes, SyncType requested) {
+        boolean allFull = !outcomes.isEmpty();
+        for (SourceOutcome o : outcomes) {
+            allFull &= o.type() == SyncType.FULL;
+        }
+        return allFull ? SyncType.FULL : requested;
+    }
+
+    /** Whether a failure stops the whole run rather than only its source. */
+    private boolean mustStop(Throwable e) {
+        return lease.shouldStop() || causedBy(e, SyncCancelledException.class)
+                || causedBy(e, LeaseLostException.class);
+    }
+
+    private synchronized List<SourceOutcome> endedSources() {
+        return List.copyOf(ended);
+    }
+
+    private void sourceEnded(SourceOutcome outcome) {
+        synchronized (this) {
+            ended.add(outcome);
+            reading = null;
+        }
+        saveSourceOutcome(outcome);
+    }
+
+    /** Lets other nodes see the source's state; the run's end stores every source's outcome again anyway. */
+    private void saveSourceOutcome(SourceOutcome outcome) {
+        try {
+            settings.stateStore().saveSourceOutcome(snapshot().id(), outcome);
+        } catch (RuntimeException e) {
+            log.warn("Could not save the state of source {} in sync run {}: {}", outcome.source(), snapshot().id(),
+                    e.toString());
+        }
+    }
+
+    /** A source's percent and operation as the run's: its share of the whole run, its name before the operation. */
+    private void reportForSource(int percent, String operation) {
+        int n = sources.size();
+        if (n == 1) {
+            progress.report(percent, operation);
+            return;
+        }
+        progress.report((readingIndex * 100 + percent) / n, label(operation));
+    }
+
+    /** The operation as people read it: with the source's name in front when the run reads several. */
+    private String label(String operation) {
+        SyncSource source = readingSource;
+        if (sources.size() == 1 || source == null) {
+            return operation;
+        }
+        return source.name() + ": " + (operation == null ? "reading" : operation);
     }
 
     // ReadSupervisor: what the read pass tells this run.
@@ -131,7 +269,7 @@ final class RunExecution implements ReadSupervisor {
 
     @Override
     public void progress(int percent, String operation) {
-        progress.report(percent, operation);
+        reportForSource(percent, operation);
     }
 
     @Override
@@ -141,19 +279,23 @@ final class RunExecution implements ReadSupervisor {
 
     @Override
     public void restartedAsFull(CursorExpiredException e) {
-        log.info("Sync run {}: the source's cursor expired ({}); running a full sync instead", snapshot().id(),
-                e.getMessage());
+        log.info("Sync run {}: the cursor of source {} expired ({}); running a full sync of it instead",
+                snapshot().id(), readingSource.name(), e.getMessage());
         lease.checkStillRunning();
-        settings.stateStore().saveCursor(settings.engine().name(), null);
-        type = SyncType.FULL;
-        progress.retype(SyncType.FULL);
-        progress.report(0, "The source asked for a full sync; reading all contacts");
+        SourceOutcome now = reading;
+        settings.stateStore().saveCursor(readingSource.cursorKey(), null);
+        reading = now.ended(SyncType.FULL, RunStatus.RUNNING, now.stats(), null, null);
+        if (sources.size() == 1) {
+            type = SyncType.FULL;
+            progress.retype(SyncType.FULL);
+        }
+        reportForSource(0, "The source asked for a full sync; reading all contacts");
         progress.save(true);
     }
 
     @Override
     public void deletingUnseen() {
-        progress.report(snapshot().percent(), "Removing contacts no longer at the source");
+        progress.report(snapshot().percent(), label("Removing contacts no longer at the source"));
     }
 
     private RunOutcome outcomeOf(Throwable e, SyncType ran, SyncStats stats) {

@@ -11,6 +11,14 @@ import org.contactsync.contact.Contact;
 /** What the core gives an engine for one run: the sink for contacts, progress reporting and cancellation. */
 public interface SyncContext {
 
+    /**
+     * The name of the configured source this read is for ({@link Contact#DEFAULT_SOURCE} when only one is
+     * configured). The look-ups below see only this source's contacts; engines need not care.
+     */
+    default String source() {
+        return Contact.DEFAULT_SOURCE;
+    }
+
     /** FULL or INCREMENTAL. */
     SyncType type();
 

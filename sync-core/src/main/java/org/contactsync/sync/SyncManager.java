@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +33,17 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * sync.trigger(SyncType.FULL);
  * }</pre>
+ *
+ * <p>Several named sources, read one after the other in this order by every run (their contacts are kept apart by
+ * source name, each has its own cursor; see {@link SyncSource}):
+ *
+ * <pre>{@code
+ * SyncManager.builder()
+ *         .source("staff", new GoogleDirectorySyncEngine(...))
+ *         .source("customers", new GooglePeopleSyncEngine(...))
+ *         .source("suppliers", new VCardSyncEngine(Path.of("suppliers.vcf")))
+ *         ...
+ * }</pre>
  */
 public final class SyncManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncManager.class);
@@ -46,7 +59,7 @@ public final class SyncManager implements AutoCloseable {
     private volatile boolean closed;
 
     private SyncManager(Builder b) {
-        this.settings = new RunSettings(Objects.requireNonNull(b.engine, "engine"),
+        this.settings = new RunSettings(b.sources(),
                 Objects.requireNonNull(b.stateStore, "stateStore"),
                 Objects.requireNonNull(b.contactStore, "contactStore"),
                 b.nodeId != null ? b.nodeId : defaultNodeId(), b.lease, b.heartbeatInterval, b.progressSaveInterval,
@@ -73,9 +86,16 @@ public final class SyncManager implements AutoCloseable {
         return trigger(new RunRequest(type, trigger));
     }
 
-    /** Like {@link #trigger(SyncType, SyncTrigger)}, with the request's conditions (see {@link RunRequest}). */
+    /**
+     * Like {@link #trigger(SyncType, SyncTrigger)}, with the request's conditions (see {@link RunRequest}): every
+     * source, or only the one the request names.
+     *
+     * @throws UnknownSourceException when the request names a source that is not configured
+     */
     public TriggerResult trigger(RunRequest request) {
         Objects.requireNonNull(request, "request");
+        List<SyncSource> runSources = request.source() == null ? settings.sources()
+                : List.of(requireSource(request.source()));
         synchronized (startLock) {
             // Checked under the lock so that close() cannot shut the executor between this check and execute().
             if (closed) {
@@ -93,8 +113,8 @@ public final class SyncManager implements AutoCloseable {
             if (opened instanceof OpenResult.NotDue notDue) {
                 return new TriggerResult.NotDue(notDue.lastScheduledRun());
             }
-            RunExecution run = new RunExecution(settings, ((OpenResult.Opened) opened).run(), listeners, threads,
-                    this::ended);
+            RunExecution run = new RunExecution(settings, runSources, ((OpenResult.Opened) opened).run(), listeners,
+                    threads, this::ended);
             current = run;
             try {
                 return new TriggerResult.Started(run.start());
@@ -119,6 +139,58 @@ public final class SyncManager implements AutoCloseable {
     /** Runs, newest first. */
     public Page<SyncRun> history(int limit, int offset) {
         return settings.stateStore().history(limit, offset);
+    }
+
+    /**
+     * Runs that included the named source (every run when null), newest first.
+     *
+     * @throws UnknownSourceException when no source of that name is configured
+     */
+    public Page<SyncRun> history(String source, int limit, int offset) {
+        if (source != null) {
+            requireSource(source);
+        }
+        return settings.stateStore().history(source, limit, offset);
+    }
+
+    /**
+     * What each source did in a run, in the order they ran: for this node's active run as it goes (the source being
+     * read shows RUNNING with its counts so far), otherwise as stored.
+     */
+    public List<SourceOutcome> sourceOutcomes(long runId) {
+        RunExecution local = current;
+        if (local != null && local.snapshot().id() == runId) {
+            return local.sourceOutcomes();
+        }
+        return settings.stateStore().sourceOutcomes(runId);
+    }
+
+    /** The configured sources, in their order (the one "default" source when built with {@link Builder#engine}). */
+    public List<SyncSource> sources() {
+        return settings.sources();
+    }
+
+    /** Each configured source, in order, with its cursor and its latest run (see {@link SourceStatus}). */
+    public List<SourceStatus> sourceStatuses() {
+        SyncStateStore store = settings.stateStore();
+        RunExecution local = current;
+        List<SourceStatus> statuses = new ArrayList<>();
+        for (SyncSource source : settings.sources()) {
+            boolean cursor = store.cursor(source.cursorKey()).isPresent();
+            SyncRun last = store.history(source.name(), 1, 0).items().stream().findFirst().orElse(null);
+            if (last != null && local != null && local.snapshot().id() == last.id()) {
+                last = local.snapshot();
+            }
+            SourceOutcome outcome = last == null ? null : sourceOutcomes(last.id()).stream()
+                    .filter(o -> o.source().equals(source.name())).findFirst().orElse(null);
+            statuses.add(new SourceStatus(source, cursor, last, outcome));
+        }
+        return statuses;
+    }
+
+    /** The configured source of this name. */
+    public Optional<SyncSource> source(String name) {
+        return settings.sources().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     public Optional<SyncRun> run(long runId) {
@@ -173,12 +245,34 @@ public final class SyncManager implements AutoCloseable {
      * writing anything and without taking the run lease. Runs on the caller's thread.
      */
     public SyncPreview preview(SyncType type) throws Exception {
-        // The same writer lists the changes as a run would (same cap), into a log of the preview's own.
+        return preview(type, settings.sources());
+    }
+
+    /**
+     * {@link #preview(SyncType)} of the one named source.
+     *
+     * @throws UnknownSourceException when no source of that name is configured
+     */
+    public SyncPreview preview(SyncType type, String source) throws Exception {
+        return preview(type, List.of(requireSource(source)));
+    }
+
+    /** Each source in turn, as a run reads them; the changes are listed in that order, up to the listing's limit. */
+    private SyncPreview preview(SyncType type, List<SyncSource> previewed) throws Exception {
+        // The same writers list the changes as a run would (same cap over all sources), into a log of its own.
         RunChangeLog planned = new InMemoryRunChangeLog();
-        ChangeSink sink = ChangeSink.recording(settings, planned, PREVIEW_RUN_ID);
-        ReadPass.Result read = new ReadPass(settings, ReadSupervisor.NONE).read(settings.effectiveType(type), sink);
+        ChangeCap cap = new ChangeCap(settings.changesPerRun());
+        SyncStats stats = SyncStats.ZERO;
+        boolean allFull = true;
+        for (SyncSource source : previewed) {
+            ChangeSink sink = ChangeSink.recording(settings, source.name(), planned, PREVIEW_RUN_ID, cap);
+            ReadPass.Result read = new ReadPass(settings, source, ReadSupervisor.NONE)
+                    .read(settings.effectiveType(source, type), sink);
+            stats = stats.plus(read.stats());
+            allFull &= read.type() == SyncType.FULL;
+        }
         RunChanges listed = planned.page(PREVIEW_RUN_ID, null, settings.changesPerRun(), 0);
-        return new SyncPreview(read.type(), read.stats(), listed.page().items(), listed.beyondCap());
+        return new SyncPreview(allFull ? SyncType.FULL : type, stats, listed.page().items(), listed.beyondCap());
     }
 
     /**
@@ -219,8 +313,9 @@ public final class SyncManager implements AutoCloseable {
         return settings.nodeId();
     }
 
+    /** The engine of the first source: the only one of a single-source configuration. */
     public SyncEngine engine() {
-        return settings.engine();
+        return settings.sources().get(0).engine();
     }
 
     public ContactStore contactStore() {
@@ -257,18 +352,23 @@ public final class SyncManager implements AutoCloseable {
         }
     }
 
+    private SyncSource requireSource(String name) {
+        return source(name).orElseThrow(() -> new UnknownSourceException(name,
+                settings.sources().stream().map(SyncSource::name).toList()));
+    }
+
     private static String defaultNodeId() {
         String jvm = ManagementFactory.getRuntimeMXBean().getName();
         return jvm + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Wires a manager; everything but the engine and the two stores has a sensible default. */
+    /** Wires a manager; everything but the source(s) and the two stores has a sensible default. */
     public static final class Builder {
         /** The default of {@link #changesPerRun(int)}. */
         public static final int DEFAULT_CHANGES_PER_RUN = 1000;
         /** The default of {@link #changeRetention(Duration)}. */
         public static final Duration DEFAULT_CHANGE_RETENTION = Duration.ofDays(90);
-        private SyncEngine engine;
+        private final Map<String, SyncEngine> sources = new LinkedHashMap<>();
         private SyncStateStore stateStore;
         private ContactStore contactStore;
         private String nodeId;
@@ -287,8 +387,27 @@ public final class SyncManager implements AutoCloseable {
         private Builder() {
         }
 
+        /**
+         * The one source of a single-source configuration: named {@link org.contactsync.contact.Contact#DEFAULT_SOURCE
+         * "default"}, its cursor under the engine's name (as before sources had names). Calling it again replaces
+         * the engine.
+         */
         public Builder engine(SyncEngine engine) {
-            this.engine = engine;
+            sources.put(org.contactsync.contact.Contact.DEFAULT_SOURCE, Objects.requireNonNull(engine, "engine"));
+            return this;
+        }
+
+        /**
+         * Adds a named source; runs read the sources in the order they were added (which is also their priority).
+         * Names follow {@link SyncSource}'s rule and must differ.
+         */
+        public Builder source(String name, SyncEngine engine) {
+            Objects.requireNonNull(engine, "engine");
+            if (sources.containsKey(SyncSource.requireValidName(name))) {
+                throw new IllegalArgumentException("The source name '" + name + "' is used twice: give every "
+                        + "source a name of its own.");
+            }
+            sources.put(name, engine);
             return this;
         }
 
@@ -384,6 +503,10 @@ public final class SyncManager implements AutoCloseable {
         }
 
         public SyncManager build() {
+            if (sources.isEmpty()) {
+                throw new IllegalStateException("No source is configured: add one with source(name, engine), or "
+                        + "engine(engine) for a single source.");
+            }
             if (heartbeatInterval == null) {
                 heartbeatInterval = lease.dividedBy(4);
             } else if (heartbeatInterval.compareTo(lease) >= 0) {
@@ -392,6 +515,12 @@ public final class SyncManager implements AutoCloseable {
                         + "still alive: make it a third of the lease or less, or leave it unset (a quarter)");
             }
             return new SyncManager(this);
+        }
+
+        private List<SyncSource> sources() {
+            List<SyncSource> list = new ArrayList<>();
+            sources.forEach((name, engine) -> list.add(new SyncSource(name, engine, list.size())));
+            return list;
         }
 
         private static Duration positive(Duration d, String name) {

@@ -2,6 +2,7 @@ package org.contactsync.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.contactsync.Page;
@@ -34,8 +35,15 @@ public interface SyncStateStore {
     void saveProgress(long runId, SyncType type, int percent, String currentOperation, SyncStats stats);
 
     /**
-     * Ends a run held by {@code owner} and releases the lease. Returns the finished run, or empty if the run was no
-     * longer this owner's to finish (e.g. already marked interrupted).
+     * Records (or replaces) what one source did in a running run, so every node can see it while the run goes on.
+     * Ignored when the run is not running.
+     */
+    void saveSourceOutcome(long runId, SourceOutcome outcome);
+
+    /**
+     * Ends a run held by {@code owner} and releases the lease, storing {@link RunOutcome#sources()} in the same
+     * transaction (replacing what {@link #saveSourceOutcome} stored for those sources). Returns the finished run, or
+     * empty if the run was no longer this owner's to finish (e.g. already marked interrupted).
      */
     Optional<SyncRun> finishRun(long runId, String owner, RunOutcome outcome);
 
@@ -50,10 +58,21 @@ public interface SyncStateStore {
     /** The most recent COMPLETED run. */
     Optional<SyncRun> lastCompletedRun();
 
-    /** Runs, newest first. */
-    Page<SyncRun> history(int limit, int offset);
+    /** What each source did in a run, in the order they ran; empty for an unknown run or one no source was reached in. */
+    List<SourceOutcome> sourceOutcomes(long runId);
 
-    /** Marks RUNNING runs whose lease has expired as INTERRUPTED; returns how many. */
+    /** Runs, newest first. */
+    default Page<SyncRun> history(int limit, int offset) {
+        return history(null, limit, offset);
+    }
+
+    /** Runs that included the source of this name (every run when null), newest first. */
+    Page<SyncRun> history(String source, int limit, int offset);
+
+    /**
+     * Marks RUNNING runs whose lease has expired as INTERRUPTED (and the sources they were reading with them);
+     * returns how many runs.
+     */
     int interruptExpiredRuns();
 
     /** The engine's cursor (e.g. a Google sync token) stored under {@code key}. */

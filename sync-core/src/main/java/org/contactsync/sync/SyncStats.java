@@ -17,6 +17,12 @@ public record SyncStats(int added, int updated, int deleted, int unchanged, int 
                 errors + o.errors);
     }
 
+    /** What was counted since {@code earlier} (counts only grow within a run). */
+    public SyncStats minus(SyncStats earlier) {
+        return new SyncStats(added - earlier.added, updated - earlier.updated, deleted - earlier.deleted,
+                unchanged - earlier.unchanged, errors - earlier.errors);
+    }
+
     /** How many contacts the run has seen so far. */
     public int processed() {
         return added + updated + unchanged + errors;

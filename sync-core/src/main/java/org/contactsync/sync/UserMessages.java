@@ -95,6 +95,48 @@ final class UserMessages {
         return reasons.isEmpty() ? null : "Skipped (a stored copy of each is kept as it was):\n" + String.join("\n", reasons);
     }
 
+    /**
+     * The message of a run in which some sources failed: names the failed sources, says whether the others were
+     * synced, then each failed source's own message ("Could not sync the source customers; the other sources were
+     * synced. customers: Could not reach Google. …").
+     */
+    static String sourcesFailed(java.util.List<SourceOutcome> outcomes) {
+        java.util.List<SourceOutcome> failed = outcomes.stream().filter(o -> o.status() != RunStatus.COMPLETED)
+                .toList();
+        java.util.List<String> names = failed.stream().map(SourceOutcome::source).toList();
+        StringBuilder sb = new StringBuilder();
+        if (failed.size() == outcomes.size()) {
+            sb.append(failed.size() == 1 ? "Could not sync the source " : "Could not sync any of the sources ")
+                    .append(joinNames(names)).append('.');
+        } else {
+            sb.append(failed.size() == 1 ? "Could not sync the source " : "Could not sync the sources ")
+                    .append(joinNames(names)).append("; the other sources were synced.");
+        }
+        for (SourceOutcome o : failed) {
+            sb.append(' ').append(o.source()).append(": ").append(o.message());
+        }
+        return sb.toString();
+    }
+
+    /** The technical detail of each failed source, one a line. */
+    static String sourcesFailedDetail(java.util.List<SourceOutcome> outcomes) {
+        StringBuilder sb = new StringBuilder();
+        for (SourceOutcome o : outcomes) {
+            if (o.status() != RunStatus.COMPLETED) {
+                sb.append(sb.length() == 0 ? "" : "\n").append(o.source()).append(": ").append(o.detail());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String joinNames(java.util.List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
     static String detailFor(Throwable failure) {
         if (failure instanceof SyncSourceException s && s.detail() != null) {
             return s.detail();

@@ -54,7 +54,7 @@ abstract class ConcurrentTriggerSpec {
 
         List<TriggerResult> results;
         try {
-            results = triggerConcurrently(i -> nodes.get(i % 2));
+            results = triggerConcurrently(CALLERS, i -> nodes.get(i % 2), m -> m.trigger(SyncType.FULL));
         } finally {
             gateA.release();
             gateB.release();
@@ -78,19 +78,21 @@ abstract class ConcurrentTriggerSpec {
         assertThat(nodes.get(0).contactStore().count()).isEqualTo(20);
     }
 
-    private List<TriggerResult> triggerConcurrently(java.util.function.IntFunction<SyncManager> node)
+    /** {@code callers} threads released at once, caller i calling {@code trigger} on {@code node(i)}. */
+    static List<TriggerResult> triggerConcurrently(int callers, java.util.function.IntFunction<SyncManager> node,
+                                                   java.util.function.Function<SyncManager, TriggerResult> trigger)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
-            CountDownLatch ready = new CountDownLatch(CALLERS);
+            CountDownLatch ready = new CountDownLatch(callers);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<TriggerResult>> futures = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
+            for (int i = 0; i < callers; i++) {
                 SyncManager m = node.apply(i);
                 futures.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return m.trigger(SyncType.FULL);
+                    return trigger.apply(m);
                 }));
             }
             ready.await();

@@ -68,11 +68,23 @@ final class PostgresCluster implements AutoCloseable {
 
     /** A node whose manager {@code tuning} may adjust (batch size, lease...). */
     ClusterNode node(String name, SyncEngine engine, UnaryOperator<SyncManager.Builder> tuning) {
+        return build(name, b -> tuning.apply(b.engine(engine)));
+    }
+
+    /** A node that reads these named sources (name → engine), in the map's order. */
+    ClusterNode nodeWithSources(String name, java.util.Map<String, SyncEngine> sources) {
+        return build(name, b -> {
+            sources.forEach(b::source);
+            return b;
+        });
+    }
+
+    /** A node whose manager {@code wiring} gives its source(s) and any tuning. */
+    private ClusterNode build(String name, UnaryOperator<SyncManager.Builder> wiring) {
         ContactSyncDatabase db = ContactSyncDatabase.configure().settings(settings(name)).poolName("cluster-" + name)
                 .migrate(false).load();
         try {
-            SyncManager manager = tuning.apply(SyncManager.builder()
-                    .engine(engine)
+            SyncManager manager = wiring.apply(SyncManager.builder()
                     .stateStore(db.syncStateStore())
                     .contactStore(db.contactStore())
                     .nodeId("node-" + name)

@@ -51,7 +51,7 @@ abstract class JdbcRunChangesContract extends RunChangesContract {
         Contact tooLong = TestContacts.personWithId("x".repeat(600), "Too Long");
         ContactChange change = new ContactChange(Kind.ADD, Contact.DEFAULT_SOURCE, tooLong.sourceId(), "Too Long");
 
-        assertThatThrownBy(() -> db.contactStore().write(List.of(tooLong), List.of(), db.runChangeLog(), 5,
+        assertThatThrownBy(() -> db.contactStore().write(Contact.DEFAULT_SOURCE, List.of(tooLong), List.of(), db.runChangeLog(), 5,
                 List.of(change), 3)).isInstanceOf(DataAccessException.class);
 
         RunChanges listed = db.runChangeLog().page(5, null, 10, 0);
@@ -69,7 +69,7 @@ abstract class JdbcRunChangesContract extends RunChangesContract {
         Contact ann = TestContacts.person("Ann Lee");
         ContactChange change = new ContactChange(Kind.ADD, Contact.DEFAULT_SOURCE, ann.sourceId(), "Ann Lee");
 
-        assertThatThrownBy(() -> db.contactStore().write(List.of(ann), List.of(), db.runChangeLog(), 9,
+        assertThatThrownBy(() -> db.contactStore().write(Contact.DEFAULT_SOURCE, List.of(ann), List.of(), db.runChangeLog(), 9,
                 List.of(change), 0)).isInstanceOf(DataAccessException.class);
 
         assertThat(db.contactStore().findBySourceId(ann.sourceId())).isEmpty();

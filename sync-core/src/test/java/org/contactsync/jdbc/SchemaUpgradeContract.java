@@ -74,6 +74,8 @@ abstract class SchemaUpgradeContract {
         assertThat(contacts.count()).isEqualTo(2);
         Contact anna = contacts.findBySourceId("people/c1").orElseThrow();
         assertThat(anna.id()).isEqualTo(1);
+        assertThat(anna.source()).as("rows of the single-source release belong to the default source")
+                .isEqualTo(Contact.DEFAULT_SOURCE);
         assertThat(anna.displayName()).isEqualTo("Anna Łukasiewicz");
         assertThat(anna.givenName()).isEqualTo("Anna");
         assertThat(anna.familyName()).isEqualTo("Łukasiewicz");

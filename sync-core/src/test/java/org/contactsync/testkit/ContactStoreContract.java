@@ -58,6 +58,68 @@ public abstract class ContactStoreContract {
         return names(store.search(new ContactQuery(text, 1000, 0)));
     }
 
+    // ---- sources: contacts are keyed by (source, source id)
+
+    @Test
+    void theSameSourceIdInTwoSourcesIsTwoContacts() {
+        store.write("staff", List.of(contact("uid-1", "Anna Staff", "555 0101")), List.of());
+        store.write("customers", List.of(contact("uid-1", "Anna Customer", "555 0202")), List.of());
+
+        assertThat(store.count()).isEqualTo(2);
+        Contact staff = store.findBySourceId("staff", "uid-1").orElseThrow();
+        Contact customer = store.findBySourceId("customers", "uid-1").orElseThrow();
+        assertThat(staff.id()).isNotEqualTo(customer.id());
+        assertThat(staff.source()).isEqualTo("staff");
+        assertThat(customer.displayName()).isEqualTo("Anna Customer");
+        assertThat(customer.source()).isEqualTo("customers");
+        assertThat(store.findById(customer.id())).contains(customer);
+        assertThat(store.findBySourceId("uid-1")).as("the default source has no such contact").isEmpty();
+        assertThat(store.sourceIds("staff")).containsExactly("uid-1");
+        assertThat(store.contentHashes("customers", List.of("uid-1")))
+                .containsExactly(java.util.Map.entry("uid-1", customer.contentHash()));
+    }
+
+    @Test
+    void aWriteToOneSourceNeverTouchesAnothersContacts() {
+        store.write("staff", List.of(contact("a", "Anna"), contact("b", "Bert")), List.of());
+        store.write("customers", List.of(contact("a", "Alice"), contact("c", "Carla")), List.of());
+        Contact alice = store.findBySourceId("customers", "a").orElseThrow();
+
+        store.write("staff", List.of(contact("a", "Anna Changed"), contact("c", "Cem")), List.of("b", "x"));
+        store.write("staff", List.of(), List.of("a"));
+
+        assertThat(store.findBySourceId("customers", "a")).contains(alice);
+        assertThat(store.sourceIds("customers")).containsExactlyInAnyOrder("a", "c");
+        assertThat(store.sourceIds("staff")).containsExactly("c");
+        assertThat(store.sourceIds("suppliers")).isEmpty();
+        assertThat(search("")).containsExactly("Alice", "Carla", "Cem");
+    }
+
+    @Test
+    void readsCoverEverySourceAndASearchCanBeLimitedToOne() {
+        store.write(List.of(contact("d1", "Dora Default", "555 0303")), List.of());
+        store.write("staff", List.of(contact("s1", "Dora Staff", "555 0303")), List.of());
+
+        assertThat(search("dora")).containsExactly("Dora Default", "Dora Staff");
+        assertThat(store.search(new ContactQuery("555 0303", 10, 0, "staff")).items())
+                .extracting(Contact::displayName, Contact::source).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Dora Staff", "staff"));
+        assertThat(store.search(ContactQuery.all(10, 0).inSource(Contact.DEFAULT_SOURCE)).items())
+                .extracting(Contact::source).containsExactly(Contact.DEFAULT_SOURCE);
+        assertThat(store.search(ContactQuery.all(10, 0).inSource("nobody")).total()).isZero();
+        List<String> sources = new ArrayList<>();
+        store.forEach(c -> sources.add(c.source()));
+        assertThat(sources).containsExactly(Contact.DEFAULT_SOURCE, "staff");
+    }
+
+    @Test
+    void aContactWrittenToASourceBelongsToItWhateverSourceItCarried() {
+        store.write("staff", List.of(contact("e1", "Emil").withSource("customers")), List.of());
+
+        assertThat(store.findBySourceId("staff", "e1")).get().extracting(Contact::source).isEqualTo("staff");
+        assertThat(store.findBySourceId("customers", "e1")).isEmpty();
+    }
+
     // ---- writing and reading back
 
     @Test

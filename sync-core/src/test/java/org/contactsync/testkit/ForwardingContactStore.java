@@ -21,18 +21,18 @@ public class ForwardingContactStore implements ContactStore {
     }
 
     @Override
-    public Map<String, String> contentHashes(Collection<String> sourceIds) {
-        return delegate.contentHashes(sourceIds);
+    public Map<String, String> contentHashes(String source, Collection<String> sourceIds) {
+        return delegate.contentHashes(source, sourceIds);
     }
 
     @Override
-    public Set<String> sourceIds() {
-        return delegate.sourceIds();
+    public Set<String> sourceIds(String source) {
+        return delegate.sourceIds(source);
     }
 
     @Override
-    public void write(List<Contact> upserts, Collection<String> deletions) {
-        delegate.write(upserts, deletions);
+    public void write(String source, List<Contact> upserts, Collection<String> deletions) {
+        delegate.write(source, upserts, deletions);
     }
 
     @Override
@@ -41,13 +41,13 @@ public class ForwardingContactStore implements ContactStore {
     }
 
     @Override
-    public Optional<Contact> findBySourceId(String sourceId) {
-        return delegate.findBySourceId(sourceId);
+    public Optional<Contact> findBySourceId(String source, String sourceId) {
+        return delegate.findBySourceId(source, sourceId);
     }
 
     @Override
-    public Map<String, Contact> findBySourceIds(Collection<String> sourceIds) {
-        return delegate.findBySourceIds(sourceIds);
+    public Map<String, Contact> findBySourceIds(String source, Collection<String> sourceIds) {
+        return delegate.findBySourceIds(source, sourceIds);
     }
 
     @Override

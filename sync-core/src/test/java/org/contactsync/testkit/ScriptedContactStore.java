@@ -70,7 +70,7 @@ public final class ScriptedContactStore extends ForwardingContactStore {
     }
 
     @Override
-    public void write(List<Contact> upserts, Collection<String> deletions) {
+    public void write(String source, List<Contact> upserts, Collection<String> deletions) {
         int n = writes.incrementAndGet();
         Script script;
         synchronized (this) {
@@ -94,6 +94,6 @@ public final class ScriptedContactStore extends ForwardingContactStore {
         if (failEvery != null) {
             throw failEvery;
         }
-        delegate.write(upserts, deletions);
+        delegate.write(source, upserts, deletions);
     }
 }

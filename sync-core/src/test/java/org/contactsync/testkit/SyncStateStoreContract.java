@@ -21,6 +21,7 @@ import org.contactsync.sync.OpenResult;
 import org.contactsync.sync.RunOutcome;
 import org.contactsync.sync.RunRequest;
 import org.contactsync.sync.RunStatus;
+import org.contactsync.sync.SourceOutcome;
 import org.contactsync.sync.SyncRun;
 import org.contactsync.sync.SyncStateStore;
 import org.contactsync.sync.SyncStats;
@@ -70,6 +71,76 @@ public abstract class SyncStateStoreContract {
         String error = status == RunStatus.ERROR ? "It failed." : null;
         return store.finishRun(run.id(), "node-a", new RunOutcome(status, request.type(), SyncStats.ZERO, error,
                 null)).orElseThrow();
+    }
+
+    // ---- sources of a run
+
+    private static SourceOutcome source(String name, int order, RunStatus status, SyncStats stats, String message) {
+        return new SourceOutcome(name, order, "scripted", SyncType.FULL, status, stats, message,
+                message == null ? null : "detail of " + name);
+    }
+
+    @Test
+    void aRunningRunsSourceOutcomesAreSavedReplacedAndReadInTheirOrder() {
+        SyncRun run = opened(store.openRun(MANUAL_FULL, "node-a", LONG_LEASE));
+
+        store.saveSourceOutcome(run.id(), source("staff", 0, RunStatus.RUNNING, SyncStats.ZERO, null));
+        store.saveSourceOutcome(run.id(), source("customers", 1, RunStatus.RUNNING, SyncStats.ZERO, null));
+        store.saveSourceOutcome(run.id(), source("staff", 0, RunStatus.COMPLETED, new SyncStats(2, 1, 0, 3, 0),
+                null));
+
+        assertThat(store.sourceOutcomes(run.id())).containsExactly(
+                source("staff", 0, RunStatus.COMPLETED, new SyncStats(2, 1, 0, 3, 0), null),
+                source("customers", 1, RunStatus.RUNNING, SyncStats.ZERO, null));
+        assertThat(store.sourceOutcomes(run.id() + 99)).isEmpty();
+    }
+
+    @Test
+    void finishingARunStoresItsSourcesOutcomesWithIt() {
+        SyncRun run = opened(store.openRun(MANUAL_FULL, "node-a", LONG_LEASE));
+        store.saveSourceOutcome(run.id(), source("customers", 1, RunStatus.RUNNING, SyncStats.ZERO, null));
+        List<SourceOutcome> outcomes = List.of(source("staff", 0, RunStatus.COMPLETED, new SyncStats(1, 0, 0, 0, 0),
+                null), source("customers", 1, RunStatus.ERROR, SyncStats.ZERO, "Could not reach Google."));
+
+        store.finishRun(run.id(), "node-a", new RunOutcome(RunStatus.ERROR, SyncType.FULL,
+                new SyncStats(1, 0, 0, 0, 0), "Could not sync the source customers.", null, outcomes));
+        store.saveSourceOutcome(run.id(), source("late", 2, RunStatus.RUNNING, SyncStats.ZERO, null));
+
+        assertThat(store.sourceOutcomes(run.id())).as("a finished run's sources no longer change")
+                .containsExactlyElementsOf(outcomes);
+    }
+
+    @Test
+    void theHistoryOfASourceHasOnlyTheRunsThatIncludedIt() {
+        SyncRun both = opened(store.openRun(MANUAL_FULL, "node-a", LONG_LEASE));
+        store.finishRun(both.id(), "node-a", new RunOutcome(RunStatus.COMPLETED, SyncType.FULL, SyncStats.ZERO,
+                null, null, List.of(source("staff", 0, RunStatus.COMPLETED, SyncStats.ZERO, null),
+                source("customers", 1, RunStatus.COMPLETED, SyncStats.ZERO, null))));
+        SyncRun staffOnly = opened(store.openRun(MANUAL_FULL, "node-a", LONG_LEASE));
+        store.finishRun(staffOnly.id(), "node-a", new RunOutcome(RunStatus.COMPLETED, SyncType.FULL,
+                SyncStats.ZERO, null, null, List.of(source("staff", 0, RunStatus.COMPLETED, SyncStats.ZERO, null))));
+
+        assertThat(store.history("staff", 10, 0).items()).extracting(SyncRun::id)
+                .containsExactly(staffOnly.id(), both.id());
+        Page<SyncRun> customers = store.history("customers", 10, 0);
+        assertThat(customers.items()).extracting(SyncRun::id).containsExactly(both.id());
+        assertThat(customers.total()).isEqualTo(1);
+        assertThat(store.history("staff", 1, 1).items()).extracting(SyncRun::id).containsExactly(both.id());
+        assertThat(store.history("nobody", 10, 0).total()).isZero();
+        assertThat(store.history(null, 10, 0).total()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunThatIsInterruptedMarksTheSourceItWasReadingInterrupted() {
+        SyncRun run = opened(store.openRun(MANUAL_FULL, "node-a", SHORT_LEASE));
+        store.saveSourceOutcome(run.id(), source("staff", 0, RunStatus.COMPLETED, SyncStats.ZERO, null));
+        store.saveSourceOutcome(run.id(), source("customers", 1, RunStatus.RUNNING, SyncStats.ZERO, null));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.interruptExpiredRuns() == 1);
+
+        assertThat(store.sourceOutcomes(run.id())).extracting(SourceOutcome::source, SourceOutcome::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("staff", RunStatus.COMPLETED),
+                        org.assertj.core.groups.Tuple.tuple("customers", RunStatus.INTERRUPTED));
     }
 
     // ---- opening

@@ -365,17 +365,17 @@ class DirectoryResourceTest {
         }
 
         @Override
-        public Map<String, String> contentHashes(Collection<String> sourceIds) {
+        public Map<String, String> contentHashes(String source, Collection<String> sourceIds) {
             throw down();
         }
 
         @Override
-        public Set<String> sourceIds() {
+        public Set<String> sourceIds(String source) {
             throw down();
         }
 
         @Override
-        public void write(List<Contact> upserts, Collection<String> deletions) {
+        public void write(String source, List<Contact> upserts, Collection<String> deletions) {
             throw down();
         }
 
@@ -385,7 +385,7 @@ class DirectoryResourceTest {
         }
 
         @Override
-        public Optional<Contact> findBySourceId(String sourceId) {
+        public Optional<Contact> findBySourceId(String source, String sourceId) {
             throw down();
         }
 
