@@ -22,17 +22,30 @@ class MergedDirectoryTest {
     private final InMemoryContactStore store = new InMemoryContactStore();
 
     private Contact stored(String sourceId) {
-        return store.findBySourceId(sourceId).orElseThrow();
+        List<Contact> found = new java.util.ArrayList<>();
+        store.forEach(c -> {
+            if (c.sourceId().equals(sourceId)) {
+                found.add(c);
+            }
+        });
+        return found.stream().findFirst().orElseThrow();
+    }
+
+    /** Stores each contact as one of the source it names, as a run of that source would. */
+    private void storeAsTheirSources(Contact... contacts) {
+        for (Contact c : contacts) {
+            store.write(c.source(), List.of(c), List.of());
+        }
     }
 
     private DirectorySnapshot annaInTwoSources() {
-        store.write(List.of(
+        storeAsTheirSources(
                 Contact.builder("staff/anna").source("staff").displayName("Anna Nowak")
                         .phone("+48 22 123 45 67", PhoneType.WORK).build(),
                 Contact.builder("customers/anna").source("customers").displayName("Nowak, A.")
                         .phone("22 123 45 67", PhoneType.MAIN).phone("+48 601 234 567", PhoneType.MOBILE).build(),
                 Contact.builder("customers/piotr").source("customers").displayName("Piotr Zieliński")
-                        .phone("+48 22 765 43 21", PhoneType.WORK).build()), List.of());
+                        .phone("+48 22 765 43 21", PhoneType.WORK).build());
         return DirectorySnapshot.build(store, T0, PL);
     }
 
@@ -84,13 +97,13 @@ class MergedDirectoryTest {
 
     @Test
     void aContactWithoutNumbersLinksTwoSourcesByEmail() {
-        store.write(List.of(
+        storeAsTheirSources(
                 Contact.builder("a").source("staff").displayName("Ola").phone("+48 22 111 11 11", PhoneType.WORK)
                         .email("ola@example.pl").build(),
                 Contact.builder("b").source("customers").displayName("Ola K").email("OLA@example.pl")
                         .email("ola.k@example.pl").build(),
                 Contact.builder("c").source("suppliers").displayName("Aleksandra")
-                        .email("ola.k@example.pl").phone("+48 601 000 000", PhoneType.MOBILE).build()), List.of());
+                        .email("ola.k@example.pl").phone("+48 601 000 000", PhoneType.MOBILE).build());
 
         DirectorySnapshot s = DirectorySnapshot.build(store, T0, PL);
 
