@@ -12,6 +12,8 @@ import java.util.function.Function;
 import org.contactsync.directory.CiscoDirectory;
 import org.contactsync.directory.DirectorySnapshot;
 import org.contactsync.google.GoogleAccount;
+import org.contactsync.carddav.CardDavSyncEngine;
+import org.contactsync.google.GoogleDirectorySyncEngine;
 import org.contactsync.google.GooglePeopleSyncEngine;
 import org.contactsync.alert.AlertDispatcher;
 import org.contactsync.alert.SyncAlerts;
@@ -38,6 +40,7 @@ import org.contactsync.sync.SyncScheduler;
 import org.contactsync.vcard.VCardSyncEngine;
 import org.contactsync.webapp.config.ContactSyncConfig;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
+import org.contactsync.webapp.config.SourceSettings;
 import org.contactsync.webapp.security.AdminAuthFilter;
 import org.contactsync.webapp.security.AdminCredentials;
 import org.contactsync.webapp.security.PasswordCheck;
@@ -46,8 +49,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the web application runs, built from a {@link ContactSyncConfig}: database and stores, the engine,
- * the {@link SyncManager}, the scheduler, the phone directory, the Google account and the admin credentials.
+ * Everything the web application runs, built from a {@link ContactSyncConfig}: database and stores, one engine per
+ * configured source, the {@link SyncManager}, the scheduler, the phone directory, each Google source's account and
+ * the admin credentials.
  * Wiring only; the sync logic lives in sync-core. {@link #close()} stops it all in reverse order.
  */
 public final class ContactSyncApplication implements AutoCloseable {
@@ -55,7 +59,7 @@ public final class ContactSyncApplication implements AutoCloseable {
 
     private final ContactSyncConfig config;
     private final ContactSyncDatabase database;
-    private final GoogleAccount googleAccount;
+    private final List<GoogleAccount> googleAccounts;
     private final SyncManager manager;
     private final SyncScheduler scheduler;
     private final CiscoDirectory directory;
@@ -79,19 +83,23 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .shutdownDerbyEngineOnClose(config.database().isDerby() && ownClassLoader())
                     .load();
             opened.add(database);
-            this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
-                    ? new GoogleAccount(config.google(), database.googleTokenStore())
-                    : null;
+            // Each Google source connects its own account, kept in its own row of the token store.
+            this.googleAccounts = config.sources().stream().filter(s -> s.type().google())
+                    .map(s -> new GoogleAccount(s.name(), s.google(), database.googleTokenStore(s.name())))
+                    .toList();
             this.metrics = config.operations().metrics() ? ContactSyncMetrics.prometheus() : null;
             if (metrics != null) {
                 opened.add(metrics);
             }
-            SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
             this.directory = new CiscoDirectory(database.contactStore(), new DirectorySnapshot.Options(
                     config.phone().region(), config.phone().groups()));
-            SyncManager.Builder mb = SyncManager.builder()
-                    .engine(engine)
-                    .stateStore(database.syncStateStore())
+            SyncManager.Builder mb = SyncManager.builder();
+            if (b.engine != null) {
+                mb.engine(b.engine.apply(config));
+            } else {
+                config.sources().forEach(s -> mb.source(s.name(), engine(s)));
+            }
+            mb.stateStore(database.syncStateStore())
                     .contactStore(database.contactStore())
                     .listener(directory)
                     .lease(config.syncLease())
@@ -143,12 +151,16 @@ public final class ContactSyncApplication implements AutoCloseable {
         return new Builder(config);
     }
 
-    private SyncEngine engine() {
-        return switch (config.source()) {
-            case VCARD -> (config.vcardFile() == null ? VCardSyncEngine.bundledSample()
-                    : new VCardSyncEngine(config.vcardFile())).withFallbackCharset(config.vcardCharset());
-            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount,
+    /** The engine that reads one configured source. */
+    private SyncEngine engine(SourceSettings source) {
+        return switch (source.type()) {
+            case VCARD -> (source.vcardFile() == null ? VCardSyncEngine.bundledSample()
+                    : new VCardSyncEngine(source.vcardFile())).withFallbackCharset(source.charset());
+            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount(source.name()).orElseThrow(),
                     metrics != null ? metrics : SourceCallListener.NONE);
+            case GOOGLE_DIRECTORY -> new GoogleDirectorySyncEngine(googleAccount(source.name()).orElseThrow(),
+                    source.directorySources());
+            case CARDDAV -> new CardDavSyncEngine(source.cardDav());
         };
     }
 
@@ -197,8 +209,8 @@ public final class ContactSyncApplication implements AutoCloseable {
         list.add(phones);
         list.add(new DirectoryPhonesResource(phones));
         list.add(new PhoneClientAddress());
-        if (googleAccount != null) {
-            list.add(new GoogleAuthResource(googleAccount));
+        if (!googleAccounts.isEmpty()) {
+            list.add(new GoogleAuthResource(googleAccounts));
         }
         list.add(new ScheduleResource(scheduler));
         return list;
@@ -229,9 +241,15 @@ public final class ContactSyncApplication implements AutoCloseable {
         return Optional.ofNullable(metrics);
     }
 
-    /** The Google account, when the source is Google. */
+    /** The Google account of the source {@code default}, or of the first Google source. */
     public Optional<GoogleAccount> googleAccount() {
-        return Optional.ofNullable(googleAccount);
+        return googleAccount(org.contactsync.contact.Contact.DEFAULT_SOURCE)
+                .or(() -> googleAccounts.stream().findFirst());
+    }
+
+    /** The Google account of the named Google source. */
+    public Optional<GoogleAccount> googleAccount(String source) {
+        return googleAccounts.stream().filter(a -> a.source().equals(source)).findFirst();
     }
 
     /** The app's own admin credentials (absent when the container authenticates). */
