@@ -163,6 +163,24 @@ public final class SyncManager implements AutoCloseable {
         return settings.sources();
     }
 
+    /** Each configured source, in order, with its cursor and its latest run (see {@link SourceStatus}). */
+    public List<SourceStatus> sourceStatuses() {
+        SyncStateStore store = settings.stateStore();
+        RunExecution local = current;
+        List<SourceStatus> statuses = new ArrayList<>();
+        for (SyncSource source : settings.sources()) {
+            boolean cursor = store.cursor(source.cursorKey()).isPresent();
+            SyncRun last = store.history(source.name(), 1, 0).items().stream().findFirst().orElse(null);
+            if (last != null && local != null && local.snapshot().id() == last.id()) {
+                last = local.snapshot();
+            }
+            SourceOutcome outcome = last == null ? null : sourceOutcomes(last.id()).stream()
+                    .filter(o -> o.source().equals(source.name())).findFirst().orElse(null);
+            statuses.add(new SourceStatus(source, cursor, last, outcome));
+        }
+        return statuses;
+    }
+
     /** The configured source of this name. */
     public Optional<SyncSource> source(String name) {
         return settings.sources().stream().filter(s -> s.name().equals(name)).findFirst();

@@ -9,6 +9,8 @@ public final class OpenApiExamples {
 
     public static final String FORCE_FULL = "true for a full sync (re-reads everything, removes what the source no "
             + "longer has); true/false, also 1/0, any case";
+    public static final String SOURCE = "The name of one configured source (see GET /api/sync/sources); absent "
+            + "or blank for every source";
     public static final String LIMIT = "Page size, 1..100";
     public static final String OFFSET = "Items to skip, 0 or more";
 
@@ -16,9 +18,20 @@ public final class OpenApiExamples {
             + "contacts: page 2 of 5\",\"stats\":{\"added\":120,\"updated\":3,\"deleted\":0,\"unchanged\":870,"
             + "\"errors\":0},\"started_at\":\"2024-05-01T12:00:00.123Z\",\"completed_at\":null,\"error\":null,"
             + "\"run_id\":42,\"state\":\"running\",\"type\":\"full\",\"requested_type\":\"incremental\","
-            + "\"trigger\":\"manual\",\"duration_ms\":5321,\"error_detail\":null}";
+            + "\"trigger\":\"manual\",\"duration_ms\":5321,\"error_detail\":null,\"sources\":null}";
     public static final String STARTED = "{\"message\":\"Sync started\",\"type\":\"incremental\",\"run_id\":43,"
-            + "\"requested_type\":\"incremental\"}";
+            + "\"requested_type\":\"incremental\",\"source\":null}";
+    public static final String UNKNOWN_SOURCE = "{\"detail\":\"There is no source named 'vendors'. The configured "
+            + "sources are: staff, customers, suppliers.\"}";
+    public static final String SOURCES = "{\"sources\":[{\"name\":\"staff\",\"type\":\"google-directory\","
+            + "\"order\":0,\"state\":\"completed\",\"has_cursor\":true,\"last_run_id\":42,\"last_run_type\":"
+            + "\"incremental\",\"last_run_started_at\":\"2024-05-01T12:00:00.123Z\",\"last_run_completed_at\":"
+            + "\"2024-05-01T12:00:07.456Z\",\"stats\":{\"added\":2,\"updated\":1,\"deleted\":0,\"unchanged\":"
+            + "340,\"errors\":0},\"error\":null,\"error_detail\":null},{\"name\":\"suppliers\",\"type\":"
+            + "\"vcard\",\"order\":1,\"state\":\"idle\",\"has_cursor\":false,\"last_run_id\":null,"
+            + "\"last_run_type\":null,\"last_run_started_at\":null,\"last_run_completed_at\":null,\"stats\":"
+            + "{\"added\":0,\"updated\":0,\"deleted\":0,\"unchanged\":0,\"errors\":0},\"error\":null,"
+            + "\"error_detail\":null}]}";
     public static final String ALREADY_RUNNING = "{\"detail\":\"Sync already running\",\"run_id\":42}";
     public static final String HISTORY = "{\"history\":[{\"id\":42,\"started_at\":\"2024-05-01T12:00:00.123Z\","
             + "\"completed_at\":\"2024-05-01T12:00:07.456Z\",\"status\":\"completed\",\"contacts_added\":120,"
@@ -42,8 +55,8 @@ public final class OpenApiExamples {
             + "cancel.\"}";
     public static final String PREVIEW = "{\"type\":\"full\",\"stats\":{\"added\":2,\"updated\":1,\"deleted\":1,"
             + "\"unchanged\":990,\"errors\":0},\"changes\":[{\"kind\":\"add\",\"source_id\":\"people/c123\","
-            + "\"display_name\":\"Ann Lee\"},{\"kind\":\"delete\",\"source_id\":\"people/c9\",\"display_name\":"
-            + "\"Old Contact\"}],\"truncated\":false}";
+            + "\"display_name\":\"Ann Lee\",\"source\":\"customers\"},{\"kind\":\"delete\",\"source_id\":"
+            + "\"people/c9\",\"display_name\":\"Old Contact\",\"source\":\"customers\"}],\"truncated\":false}";
     public static final String SOURCE_FAILED = "{\"detail\":\"Google refused the sign-in: reconnect the account.\"}";
     public static final String EVENTS = "event: status\nid: 7\nretry: 3000\ndata: {\"status\":\"running\","
             + "\"progress\":40,...}\n\nevent: finished\nid: 12\nretry: 3000\ndata: {\"status\":\"completed\",...}\n\n"

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.contactsync.Page;
 import org.contactsync.sync.PlannedChange;
 import org.contactsync.sync.RunStatus;
+import org.contactsync.sync.SourceOutcome;
+import org.contactsync.sync.SourceStatus;
 import org.contactsync.sync.SyncInfo;
 import org.contactsync.sync.SyncPreview;
 import org.contactsync.sync.SyncRun;
@@ -36,19 +38,27 @@ public final class SyncJson {
 
     /**
      * {@code GET /status}, each {@code status} event, and {@code GET /runs/{id}}. {@code status} is the seed's four
-     * values (cancelled and interrupted runs show as "error"); {@code state} tells them apart.
+     * values (cancelled and interrupted runs show as "error"); {@code state} tells them apart. {@code sources} is
+     * filled by {@code GET /runs/{id}} only (what each source did in the run), null elsewhere.
      */
     public record Status(@Schema(allowableValues = {"idle", "running", "completed", "error"}) String status,
                          int progress, String currentOperation, Stats stats, Instant startedAt,
                          Instant completedAt, String error, Long runId,
                          @Schema(allowableValues = {"idle", "running", "completed", "error", "cancelled",
                                  "interrupted"}) String state, String type,
-                         String requestedType, String trigger, long durationMs, String errorDetail) {
+                         String requestedType, String trigger, long durationMs, String errorDetail,
+                         List<SourceRun> sources) {
 
         /** The same status without the ever-growing duration: what decides whether anything changed. */
         Status withoutDuration() {
             return new Status(status, progress, currentOperation, stats, startedAt, completedAt, error, runId, state,
-                    type, requestedType, trigger, 0, errorDetail);
+                    type, requestedType, trigger, 0, errorDetail, sources);
+        }
+
+        /** The same status with what each source did in the run. */
+        Status withSources(List<SourceRun> perSource) {
+            return new Status(status, progress, currentOperation, stats, startedAt, completedAt, error, runId, state,
+                    type, requestedType, trigger, durationMs, errorDetail, perSource);
         }
 
         boolean running() {
@@ -79,13 +89,47 @@ public final class SyncJson {
                        Long fullSyncIntervalSeconds) {
     }
 
-    public record Started(String message, String type, long runId, String requestedType) {
+    /** {@code source}: the one source the run syncs, or null when it syncs every source. */
+    public record Started(String message, String type, long runId, String requestedType, String source) {
+    }
+
+    /**
+     * What one source did in one run ({@code GET /runs/{id}}'s {@code sources}, a source's {@code last_run}).
+     * {@code status} and {@code state} as in {@link Status}; {@code error} is the source's message for people (why
+     * it failed, or the warning of a completed source that skipped contacts).
+     */
+    public record SourceRun(long runId, String source, int order, String engine,
+                            @Schema(allowableValues = {"full", "incremental"}) String type,
+                            @Schema(allowableValues = {"running", "completed", "error"}) String status,
+                            @Schema(allowableValues = {"running", "completed", "error", "cancelled",
+                                    "interrupted"}) String state,
+                            Stats stats, String error, String errorDetail, Instant startedAt,
+                            Instant completedAt) {
+    }
+
+    /**
+     * One configured source ({@code GET /sources}): {@code type} is its engine ("google", "google-directory",
+     * "carddav", "vcard", …); {@code has_cursor} whether its next incremental run continues from a stored cursor.
+     * The rest is the latest run that included it: {@code state} how the source fared there ("idle" when no run
+     * did, "running" while a run reads it), the run's id, the type the source ran as, its counts (zero when idle)
+     * and its message for people.
+     */
+    public record Source(String name, String type, int order,
+                         @Schema(allowableValues = {"idle", "running", "completed", "error", "cancelled",
+                                 "interrupted"}) String state,
+                         boolean hasCursor, Long lastRunId,
+                         @Schema(allowableValues = {"full", "incremental"}) String lastRunType,
+                         Instant lastRunStartedAt, Instant lastRunCompletedAt, Stats stats, String error,
+                         String errorDetail) {
+    }
+
+    public record Sources(List<Source> sources) {
     }
 
     public record Cancelled(String message, long runId) {
     }
 
-    public record Change(String kind, String sourceId, String displayName) {
+    public record Change(String kind, String sourceId, String displayName, String source) {
     }
 
     public record Preview(String type, Stats stats, List<Change> changes, boolean truncated) {
@@ -95,7 +139,7 @@ public final class SyncJson {
         SyncRun run = s.run();
         if (run == null) {
             return new Status("idle", 0, null, Stats.of(SyncStats.ZERO), null, null, null, null, "idle", null, null,
-                    null, 0, null);
+                    null, 0, null, null);
         }
         return status(run, s.state(), s.duration());
     }
@@ -108,7 +152,29 @@ public final class SyncJson {
         int progress = state == SyncState.COMPLETED ? 100 : run.percent();
         return new Status(seedStatus(state), progress, run.currentOperation(), Stats.of(run.stats()),
                 run.startedAt(), run.completedAt(), errorOf(run), run.id(), name(state), name(run.type()),
-                name(run.requestedType()), name(run.trigger()), duration.toMillis(), run.errorDetail());
+                name(run.requestedType()), name(run.trigger()), duration.toMillis(), run.errorDetail(), null);
+    }
+
+    static SourceRun sourceRun(SyncRun run, SourceOutcome o) {
+        SyncState state = stateOf(o.status());
+        return new SourceRun(run.id(), o.source(), o.order(), o.engine(), name(o.type()), seedStatus(state),
+                name(state), Stats.of(o.stats()), o.message(), o.detail(), run.startedAt(), run.completedAt());
+    }
+
+    static List<SourceRun> sourceRuns(SyncRun run, List<SourceOutcome> outcomes) {
+        return outcomes.stream().map(o -> sourceRun(run, o)).toList();
+    }
+
+    static Source source(SourceStatus s) {
+        SourceOutcome o = s.lastOutcome();
+        SyncRun run = s.lastRun();
+        if (o == null) {
+            return new Source(s.source().name(), s.source().engine().name(), s.source().order(), "idle",
+                    s.hasCursor(), null, null, null, null, Stats.of(SyncStats.ZERO), null, null);
+        }
+        return new Source(s.source().name(), s.source().engine().name(), s.source().order(),
+                name(stateOf(o.status())), s.hasCursor(), run.id(), name(o.type()), run.startedAt(),
+                run.completedAt(), Stats.of(o.stats()), o.message(), o.detail());
     }
 
     static HistoryItem historyItem(SyncRun run, Instant now) {
@@ -138,7 +204,7 @@ public final class SyncJson {
     }
 
     private static Change change(PlannedChange c) {
-        return new Change(c.kind().name().toLowerCase(Locale.ROOT), c.sourceId(), c.displayName());
+        return new Change(c.kind().name().toLowerCase(Locale.ROOT), c.sourceId(), c.displayName(), c.source());
     }
 
     /** The seed knew idle, running, completed and error only. */

@@ -31,9 +31,12 @@ import org.contactsync.jaxrs.RequiresAdmin;
 import org.contactsync.jaxrs.openapi.OpenApiExamples;
 import org.contactsync.jaxrs.support.ApiException;
 import org.contactsync.jaxrs.support.Params;
+import org.contactsync.sync.RunRequest;
 import org.contactsync.sync.SyncManager;
 import org.contactsync.sync.SyncPreview;
 import org.contactsync.sync.SyncRun;
+import org.contactsync.sync.SyncSource;
+import org.contactsync.sync.SyncTrigger;
 import org.contactsync.sync.SyncType;
 import org.contactsync.sync.TriggerResult;
 import org.slf4j.Logger;
@@ -71,24 +74,30 @@ public final class SyncResource {
     @POST
     @Path("trigger")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    @Operation(summary = "Starts a sync (incremental unless force_full); needs no body",
-            description = "Exactly one of any number of concurrent triggers (on any node) gets 200.",
+    @Operation(summary = "Starts a sync (incremental unless force_full) of every source, or of one; needs no body",
+            description = "Exactly one of any number of concurrent triggers (on any node) gets 200, whichever "
+                    + "sources they ask for: one run at a time syncs one source or all of them.",
             responses = {
                     @ApiResponse(responseCode = "200", description = "Started",
                             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Started.class),
                                     examples = @ExampleObject(value = OpenApiExamples.STARTED))),
-                    @ApiResponse(responseCode = "400", description = "force_full is not true or false"),
+                    @ApiResponse(responseCode = "400", description = "force_full is not true or false, or source "
+                            + "names no configured source",
+                            content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.UNKNOWN_SOURCE))),
                     @ApiResponse(responseCode = "409", description = "A sync is already running; run_id names it",
                             content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
                                     examples = @ExampleObject(value = OpenApiExamples.ALREADY_RUNNING))),
                     @ApiResponse(responseCode = "415", description = "A body of another type than JSON or a form"),
                     @ApiResponse(responseCode = "503", description = "The sync service is shutting down")})
     public SyncJson.Started trigger(@Parameter(description = OpenApiExamples.FORCE_FULL,
-            schema = @Schema(type = "boolean", defaultValue = "false")) @QueryParam("force_full") String forceFull) {
+            schema = @Schema(type = "boolean", defaultValue = "false")) @QueryParam("force_full") String forceFull,
+            @Parameter(description = OpenApiExamples.SOURCE) @QueryParam("source") String source) {
         SyncType requested = Params.flag("force_full", forceFull) ? SyncType.FULL : SyncType.INCREMENTAL;
+        String only = sourceName(source);
         TriggerResult result;
         try {
-            result = manager.trigger(requested);
+            result = manager.trigger(new RunRequest(requested, SyncTrigger.MANUAL).forSource(only));
         } catch (IllegalStateException e) {
             throw ApiException.unavailable("The sync service is shutting down; try again in a moment.");
         }
@@ -96,28 +105,30 @@ public final class SyncResource {
             SyncRun run = started.run();
             // The run as it started carries the type it really runs (full when there is no cursor yet); asking the
             // store again here would race with a run that already finished and saved its cursor.
-            return new SyncJson.Started("Sync started", SyncJson.name(run.type()), run.id(),
-                    SyncJson.name(requested));
+            return new SyncJson.Started(only == null ? "Sync started" : "Sync of source " + only + " started",
+                    SyncJson.name(run.type()), run.id(), SyncJson.name(requested), only);
         }
         throw ApiException.conflict("Sync already running").with("run_id", result.run().id());
     }
 
     @GET
     @Path("history")
-    @Operation(summary = "Runs, newest first",
+    @Operation(summary = "Runs, newest first; with source, only the runs that included that source",
             responses = {
                     @ApiResponse(responseCode = "200", description = "One page of the history",
                             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.History.class),
                                     examples = @ExampleObject(value = OpenApiExamples.HISTORY))),
-                    @ApiResponse(responseCode = "400", description = "limit or offset out of range or not a number",
+                    @ApiResponse(responseCode = "400", description = "limit or offset out of range or not a number, "
+                            + "or source names no configured source",
                             content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
                                     examples = @ExampleObject(value = OpenApiExamples.BAD_LIMIT)))})
     public SyncJson.History history(
             @Parameter(description = OpenApiExamples.LIMIT, schema = @Schema(type = "integer", minimum = "1",
                     maximum = "100", defaultValue = "10")) @QueryParam("limit") String limit,
             @Parameter(description = OpenApiExamples.OFFSET, schema = @Schema(type = "integer", minimum = "0",
-                    defaultValue = "0")) @QueryParam("offset") String offset) {
-        Page<SyncRun> page = manager.history(Params.limit(limit, 10), Params.offset(offset));
+                    defaultValue = "0")) @QueryParam("offset") String offset,
+            @Parameter(description = OpenApiExamples.SOURCE) @QueryParam("source") String source) {
+        Page<SyncRun> page = manager.history(sourceName(source), Params.limit(limit, 10), Params.offset(offset));
         return SyncJson.history(page, Instant.now());
     }
 
@@ -156,8 +167,20 @@ public final class SyncResource {
     }
 
     @GET
+    @Path("sources")
+    @Operation(summary = "The configured sources, in their order, each with its state and latest run",
+            description = "A run syncs every source in this order (or one, see trigger); a failing source does "
+                    + "not stop the others. last_run is what the source did in the latest run that included it.",
+            responses = @ApiResponse(responseCode = "200", description = "The sources",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Sources.class),
+                            examples = @ExampleObject(value = OpenApiExamples.SOURCES))))
+    public SyncJson.Sources sources() {
+        return new SyncJson.Sources(manager.sourceStatuses().stream().map(SyncJson::source).toList());
+    }
+
+    @GET
     @Path("runs/{id}")
-    @Operation(summary = "One run, in the status shape",
+    @Operation(summary = "One run, in the status shape, with what each source did in it (sources)",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The run",
                             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Status.class))),
@@ -167,7 +190,8 @@ public final class SyncResource {
     public SyncJson.Status run(@Parameter(description = "The run's id", schema = @Schema(type = "integer",
             format = "int64")) @PathParam("id") String id) {
         long runId = Params.id(id, "sync run");
-        return manager.run(runId).map(r -> SyncJson.status(r, Instant.now()))
+        return manager.run(runId).map(r -> SyncJson.status(r, Instant.now())
+                        .withSources(SyncJson.sourceRuns(r, manager.sourceOutcomes(r.id()))))
                 .orElseThrow(() -> ApiException.notFound("No sync run with id " + runId + "."));
     }
 
@@ -199,19 +223,22 @@ public final class SyncResource {
                     @ApiResponse(responseCode = "200", description = "What would change",
                             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Preview.class),
                                     examples = @ExampleObject(value = OpenApiExamples.PREVIEW))),
-                    @ApiResponse(responseCode = "400", description = "force_full is not true or false"),
+                    @ApiResponse(responseCode = "400", description = "force_full is not true or false, or source "
+                            + "names no configured source"),
                     @ApiResponse(responseCode = "415", description = "A body of another type than JSON or a form"),
                     @ApiResponse(responseCode = "502", description = "The source failed; detail is its message for people",
                             content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
                                     examples = @ExampleObject(value = OpenApiExamples.SOURCE_FAILED))),
                     @ApiResponse(responseCode = "503", description = "The source was unreachable")})
     public SyncJson.Preview preview(@Parameter(description = OpenApiExamples.FORCE_FULL,
-            schema = @Schema(type = "boolean", defaultValue = "false")) @QueryParam("force_full") String forceFull)
+            schema = @Schema(type = "boolean", defaultValue = "false")) @QueryParam("force_full") String forceFull,
+            @Parameter(description = OpenApiExamples.SOURCE) @QueryParam("source") String source)
             throws Exception {
         SyncType requested = Params.flag("force_full", forceFull) ? SyncType.FULL : SyncType.INCREMENTAL;
+        String only = sourceName(source);
         SyncPreview preview;
         try {
-            preview = manager.preview(requested);
+            preview = only == null ? manager.preview(requested) : manager.preview(requested, only);
         } catch (IOException e) {
             // SyncSourceException has its own mapper (502); a bare I/O failure means the source is unreachable.
             log.warn("Preview could not read the contact source: {}", e.toString());
@@ -235,6 +262,17 @@ public final class SyncResource {
                             examples = @ExampleObject(value = OpenApiExamples.EVENTS))))
     public void events(@Context SseEventSink sink, @Context Sse sse) {
         events.subscribe(sink, sse);
+    }
+
+    /** The configured source a {@code source} parameter names; null when it is absent or blank (every source). */
+    private String sourceName(String source) {
+        if (source == null || source.isBlank()) {
+            return null;
+        }
+        String name = source.strip();
+        return manager.source(name).map(SyncSource::name).orElseThrow(() -> ApiException.badRequest(
+                "There is no source named '" + name + "'. The configured sources are: " + String.join(", ",
+                        manager.sources().stream().map(SyncSource::name).toList()) + "."));
     }
 
     /** What a trigger will actually run: an incremental request with no stored cursor runs as a full sync. */

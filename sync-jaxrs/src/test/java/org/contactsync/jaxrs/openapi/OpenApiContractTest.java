@@ -148,6 +148,8 @@ class OpenApiContractTest {
         call("GET", "/api/sync/history", "api/sync/history?limit=100000", 400, ADMIN);
         call("GET", "/api/sync/status", "api/sync/status", 401);
         call("POST", "/api/sync/trigger", "api/sync/trigger?force_full=maybe", 400, ADMIN);
+        call("POST", "/api/sync/trigger", "api/sync/trigger?source=vendors", 400, ADMIN);
+        call("GET", "/api/sync/sources", "api/sync/sources", 200, ADMIN);
         call("POST", "/api/sync/trigger", "api/sync/trigger", 403, "Authorization", ADMIN, "Origin",
                 "https://evil.example");
 
@@ -169,6 +171,10 @@ class OpenApiContractTest {
         call("GET", "/api/sync/status", "api/sync/status", 200, ADMIN);
         call("GET", "/api/sync/runs/{id}", "api/sync/runs/" + runId, 200, ADMIN);
         call("GET", "/api/sync/history", "api/sync/history?limit=5&offset=0", 200, ADMIN);
+        call("GET", "/api/sync/history", "api/sync/history?source=default", 200, ADMIN);
+        call("GET", "/api/sync/sources", "api/sync/sources", 200, ADMIN);
+        call("POST", "/api/sync/trigger", "api/sync/trigger?source=default&force_full=true", 200, ADMIN);
+        awaitIdle();
         call("GET", "/api/sync/history.json", "api/sync/history.json", 200, ADMIN);
         call("GET", "/api/sync/history.csv", "api/sync/history.csv", 200, ADMIN);
         call("GET", "/api/sync/info", "api/sync/info", 200, ADMIN);

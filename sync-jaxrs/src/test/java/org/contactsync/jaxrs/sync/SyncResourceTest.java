@@ -262,7 +262,7 @@ class SyncResourceTest {
         assertThat(p.get("type").asText()).isEqualTo("full");
         assertThat(p.get("stats").get("added").asInt()).isEqualTo(3);
         assertThat(p.get("changes")).hasSize(3);
-        assertThat(fieldNames(p.get("changes").get(0))).containsExactly("kind", "source_id", "display_name");
+        assertThat(fieldNames(p.get("changes").get(0))).containsExactly("kind", "source_id", "display_name", "source");
         assertThat(p.get("changes").get(0).get("kind").asText()).isEqualTo("add");
         assertThat(p.get("changes").get(0).get("display_name").asText()).isEqualTo("Person 001");
         assertThat(p.get("truncated").asBoolean()).isFalse();
