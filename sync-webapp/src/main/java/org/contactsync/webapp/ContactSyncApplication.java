@@ -299,7 +299,10 @@ public final class ContactSyncApplication implements AutoCloseable {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** Replaces the engine the configuration names (tests use a scripted one; embedders their own source). */
+        /**
+         * Replaces the configured sources by the one source {@code default} read by this engine (tests use a scripted
+         * one; embedders their own source).
+         */
         public Builder engine(Function<ContactSyncConfig, SyncEngine> engineFactory) {
             this.engine = engineFactory;
             return this;

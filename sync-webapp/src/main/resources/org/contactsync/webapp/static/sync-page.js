@@ -1,11 +1,13 @@
 /*
- * The sync page: status, live progress, start/cancel/preview, history, schedule info, Google account, phones.
+ * The sync page: status, live progress, start/cancel/preview, history, schedule info, Google account, phones;
+ * the sources' rows and the history's source filter are sources.js's.
  * Data is only ever put into the page with textContent / createElement, never as HTML.
  */
 import { api, ApiError } from './api.js';
 import { followStatus } from './live.js';
 import { followPause } from './pause.js';
 import { showPhones } from './phones.js';
+import { showSources } from './sources.js';
 import { formatDuration, formatRelative, formatTime, number, scheduleText, typeLabel } from './format.js';
 
 const app = document.getElementById('app');
@@ -55,6 +57,11 @@ function showError(err) {
 }
 
 $('notice-close').addEventListener('click', hideNotice);
+
+const sources = showSources({
+  connectInRows: source === 'sources', notify: showNotice, onError: showError, full: () => selectedFull(),
+  onStarted: () => loadStatus(), onFilter: () => loadHistory(0)
+});
 
 // ------------------------------------------------------------------------------------------------ buttons
 
@@ -123,6 +130,7 @@ function renderStatus(s) {
   $('status-summary').textContent = summaryText(s);
 
   const running = state === 'running';
+  sources.running(running);
   const progress = Math.max(0, Math.min(100, Number(s.progress) || 0));
   $('progress').hidden = !running;
   $('progress-fill').style.width = progress + '%';
@@ -165,6 +173,7 @@ function renderStatus(s) {
     // A run ended or a new one appeared: show it in the history and the overview at once.
     loadHistory(historyOffset);
     loadInfo();
+    sources.refresh();
   }
   live.statusShown();
 }
@@ -313,7 +322,8 @@ function historyRow(r, offset) {
 }
 
 function loadHistory(offset) {
-  return api('GET', '/api/sync/history?limit=' + HISTORY_PAGE + '&offset=' + offset).then((data) => {
+  return api('GET', '/api/sync/history?limit=' + HISTORY_PAGE + '&offset=' + offset + sources.historyParam())
+    .then((data) => {
     historyOffset = offset;
     const items = data.history || [];
     $('history-body').replaceChildren(...items.map((r) => historyRow(r, offset)));
