@@ -41,6 +41,25 @@ function lastRunText(s) {
     ' deleted, ' + number(st.errors || 0) + ' errors.' + (s.error ? ' ' + s.error : '');
 }
 
+/**
+ * Starts connecting a Google account: asks `path` (a connect endpoint) for Google's consent page and sends the
+ * browser there; on failure re-enables `btn` and hands the error to `onError`.
+ */
+export function connectGoogle(path, btn, onError) {
+  btn.disabled = true;
+  api('POST', path).then((r) => {
+    const url = r && r.authorization_url;
+    if (url && /^https?:\/\//.test(url)) {
+      window.location.assign(url);
+    } else {
+      throw new ApiError('The server did not say where to connect the Google account.', 0, JSON.stringify(r), r);
+    }
+  }).catch((err) => {
+    btn.disabled = false;
+    onError(err);
+  });
+}
+
 function googleText(g) {
   if (g.configured === false) {
     return 'No Google OAuth client is configured for this source (see docs/sources.md).';
@@ -158,18 +177,7 @@ export function showSources(opts) {
   }
 
   function connectOne(name, btn) {
-    btn.disabled = true;
-    api('POST', '/api/google/' + encodeURIComponent(name) + '/connect').then((r) => {
-      const url = r && r.authorization_url;
-      if (url && /^https?:\/\//.test(url)) {
-        window.location.assign(url);
-      } else {
-        throw new ApiError('The server did not say where to connect the Google account.', 0, JSON.stringify(r), r);
-      }
-    }).catch((err) => {
-      btn.disabled = false;
-      opts.onError(err);
-    });
+    connectGoogle('/api/google/' + encodeURIComponent(name) + '/connect', btn, opts.onError);
   }
 
   function disconnectOne(name, btn) {

@@ -3,11 +3,11 @@
  * the sources' rows and the history's source filter are sources.js's.
  * Data is only ever put into the page with textContent / createElement, never as HTML.
  */
-import { api, ApiError } from './api.js';
+import { api } from './api.js';
 import { followStatus } from './live.js';
 import { followPause } from './pause.js';
 import { showPhones } from './phones.js';
-import { showSources } from './sources.js';
+import { connectGoogle, showSources } from './sources.js';
 import { formatDuration, formatRelative, formatTime, number, scheduleText, typeLabel } from './format.js';
 
 const app = document.getElementById('app');
@@ -379,21 +379,7 @@ function loadGoogle() {
 }
 
 function setUpGoogle() {
-  $('google-connect').addEventListener('click', () => {
-    const btn = $('google-connect');
-    btn.disabled = true;
-    api('POST', '/api/google/connect').then((r) => {
-      const url = r && r.authorization_url;
-      if (url && /^https?:\/\//.test(url)) {
-        window.location.assign(url);
-      } else {
-        throw new ApiError('The server did not say where to connect the Google account.', 0, JSON.stringify(r), r);
-      }
-    }).catch((err) => {
-      btn.disabled = false;
-      showError(err);
-    });
-  });
+  $('google-connect').addEventListener('click', () => connectGoogle('/api/google/connect', $('google-connect'), showError));
   $('google-disconnect').addEventListener('click', () => {
     if (!window.confirm('Disconnect the Google account? Syncs stop until it is connected again; the contacts already copied stay.')) {
       return;
