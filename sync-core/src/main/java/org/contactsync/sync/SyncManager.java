@@ -373,8 +373,7 @@ public final class SyncManager implements AutoCloseable {
          */
         public Builder source(String name, SyncEngine engine) {
             Objects.requireNonNull(engine, "engine");
-            new SyncSource(name, engine, sources.size()); // checks the name
-            if (sources.containsKey(name)) {
+            if (sources.containsKey(SyncSource.requireValidName(name))) {
                 throw new IllegalArgumentException("The source name '" + name + "' is used twice: give every "
                         + "source a name of its own.");
             }

@@ -18,15 +18,21 @@ public record SyncSource(String name, SyncEngine engine, int order) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     public SyncSource {
-        Objects.requireNonNull(name, "name");
+        requireValidName(name);
         Objects.requireNonNull(engine, "engine");
+        if (order < 0) {
+            throw new IllegalArgumentException("order must not be negative, was " + order);
+        }
+    }
+
+    /** Returns {@code name} if it is a valid source name, else throws saying what a name may be. */
+    public static String requireValidName(String name) {
+        Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("The source name '" + name + "' is not allowed: use 1 to 64 "
                     + "letters, digits, '-' or '_', starting with a letter or digit.");
         }
-        if (order < 0) {
-            throw new IllegalArgumentException("order must not be negative, was " + order);
-        }
+        return name;
     }
 
     /**

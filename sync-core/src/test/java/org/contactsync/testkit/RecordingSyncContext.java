@@ -48,6 +48,7 @@ public final class RecordingSyncContext implements SyncContext {
     public record NewCursor(String cursor) implements Event {
     }
 
+    private final String source;
     private final SyncType type;
     private final String cursor;
     private final Map<String, String> stored;
@@ -55,7 +56,8 @@ public final class RecordingSyncContext implements SyncContext {
     private volatile int cancelAfter = Integer.MAX_VALUE;
     private volatile int reported;
 
-    private RecordingSyncContext(SyncType type, String cursor, Map<String, String> stored) {
+    private RecordingSyncContext(String source, SyncType type, String cursor, Map<String, String> stored) {
+        this.source = source;
         this.type = type;
         this.cursor = cursor;
         this.stored = Map.copyOf(stored);
@@ -63,12 +65,20 @@ public final class RecordingSyncContext implements SyncContext {
 
     /** A FULL read over an empty local copy. */
     public static RecordingSyncContext full() {
-        return new RecordingSyncContext(SyncType.FULL, null, Map.of());
+        return new RecordingSyncContext(Contact.DEFAULT_SOURCE, SyncType.FULL, null, Map.of());
     }
 
     /** An INCREMENTAL read from {@code cursor} (null: none stored) over a local copy of source id → content hash. */
     public static RecordingSyncContext incremental(String cursor, Map<String, String> stored) {
-        return new RecordingSyncContext(SyncType.INCREMENTAL, cursor, stored);
+        return new RecordingSyncContext(Contact.DEFAULT_SOURCE, SyncType.INCREMENTAL, cursor, stored);
+    }
+
+    /**
+     * The same read (type, cursor, local copy) for the configured source of this name: what {@link #source()}
+     * answers; the local copy given stands for that source's contacts. Nothing recorded yet is carried over.
+     */
+    public RecordingSyncContext forSource(String sourceName) {
+        return new RecordingSyncContext(sourceName, type, cursor, stored);
     }
 
     /** The run is asked to stop once the engine has reported {@code contacts} contacts. */
@@ -126,6 +136,11 @@ public final class RecordingSyncContext implements SyncContext {
             }
         }
         return after;
+    }
+
+    @Override
+    public String source() {
+        return source;
     }
 
     @Override
