@@ -1,6 +1,7 @@
 package org.contactsync.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -156,11 +158,27 @@ class SourcesBrowserTest {
 
     @Test
     @Order(5)
+    void aFailingSourcesMessageIsShownInItsRowAsText() throws Exception {
+        Files.delete(sources.suppliersFile);
+
+        row("suppliers").findElement(By.cssSelector("button[data-action='sync']")).click();
+
+        await().until(() -> state("suppliers").equals("Error"));
+        assertThat(row("suppliers").findElement(By.className("source-run")).getText())
+                .contains("Could not read the vCard file", ThreeSourcesApp.HOSTILE_FILE, "it does not exist");
+        assertThat(row("suppliers").findElements(By.tagName("img"))).isEmpty();
+        assertThat(state("staff")).isEqualTo("Completed");
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    @Order(6)
     void theRowsFitAPhone() throws Exception {
         BrowserSupport.screenshot(driver, "sources-desktop");
         BrowserSupport.phoneViewport(driver, 2400);
         driver.navigate().refresh();
-        await().until(() -> rows().size() == 3 && state("staff").equals("Completed"));
+        await().until(() -> rows().size() == 3 && state("staff").equals("Completed")
+                && state("suppliers").equals("Error"));
 
         Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
         assertThat(scrollWidth.intValue()).as("no horizontal scroll at 375 px").isLessThanOrEqualTo(375);

@@ -22,6 +22,8 @@ import org.contactsync.testkit.google.PeopleApiEmulator;
  * google) and {@code suppliers} (a vCard file), all by the configuration keys an administrator writes.
  */
 final class ThreeSourcesApp implements AutoCloseable {
+    static final String HOSTILE_FILE = "suppliers<img src=x onerror=alert(1)>.vcf";
+
     final PeopleApiEmulator workspace = PeopleApiEmulator.start();
     final PeopleApiEmulator customersAccount = PeopleApiEmulator.start();
     final Path suppliersFile;
@@ -29,7 +31,8 @@ final class ThreeSourcesApp implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     ThreeSourcesApp(Path dir) throws Exception {
-        suppliersFile = dir.resolve("suppliers.vcf");
+        // A hostile file name: it reaches the page in the source's error message, which must show it as text.
+        suppliersFile = dir.resolve(HOSTILE_FILE);
         Files.writeString(suppliersFile, String.join("\r\n", "BEGIN:VCARD", "VERSION:3.0", "UID:sup-1",
                 "FN:Ada Supplies", "TEL;TYPE=WORK:+44 20 7946 0001", "END:VCARD", "BEGIN:VCARD", "VERSION:3.0",
                 "UID:sup-2", "FN:Bolt <&> Nut Ltd", "TEL;TYPE=WORK:+44 20 7946 0002", "END:VCARD", ""),
