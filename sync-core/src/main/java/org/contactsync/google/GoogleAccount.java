@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.contactsync.contact.Contact;
+
 import com.google.api.client.auth.oauth2.AuthorizationCodeTokenRequest;
 import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
 import com.google.api.client.auth.oauth2.TokenResponse;
@@ -36,12 +38,18 @@ import org.slf4j.LoggerFactory;
  * single use, expiring), the encrypted refresh token, status and disconnect. {@link GooglePeopleSyncEngine} gets its
  * credentials from here. Neither the refresh token nor an access token ever leaves this class except towards Google.
  *
+ * <p>Each Google source has an account of its own (its own {@link GoogleTokenStore}); the {@code state} of a connect
+ * starts with the source's name and a '.', so one callback URL serves every source ({@link #sourceOfState}), and the
+ * state is stored in that source's store only, so it cannot finish another source's connect.
+ *
  * <p>Construction checks, as a start-up check, that a stored token can be decrypted with the configured key.
  */
 public final class GoogleAccount {
     private static final Logger log = LoggerFactory.getLogger(GoogleAccount.class);
     static final JsonFactory JSON = GsonFactory.getDefaultInstance();
+    private static final String STATE_SEPARATOR = ".";
 
+    private final String source;
     private final GoogleSettings settings;
     private final GoogleTokenStore store;
     private final Clock clock;
@@ -49,15 +57,31 @@ public final class GoogleAccount {
     private final HttpTransport transport = new NetHttpTransport();
     private final SecureRandom random = new SecureRandom();
 
+    /** The account of the source {@code default}. */
     public GoogleAccount(GoogleSettings settings, GoogleTokenStore store) {
-        this(settings, store, Clock.systemUTC());
+        this(Contact.DEFAULT_SOURCE, settings, store, Clock.systemUTC());
+    }
+
+    public GoogleAccount(GoogleSettings settings, GoogleTokenStore store, Clock clock) {
+        this(Contact.DEFAULT_SOURCE, settings, store, clock);
+    }
+
+    /** The account of the named source, kept in that source's {@code store}. */
+    public GoogleAccount(String source, GoogleSettings settings, GoogleTokenStore store) {
+        this(source, settings, store, Clock.systemUTC());
     }
 
     /**
-     * @throws IllegalArgumentException when the token key is malformed
+     * @param source the name of the source this account belongs to: letters, digits, '-' and '_' (no '.')
+     * @throws IllegalArgumentException when the token key is malformed or the source name is not allowed
      * @throws IllegalStateException    when a token is stored but the key is missing or cannot decrypt it
      */
-    public GoogleAccount(GoogleSettings settings, GoogleTokenStore store, Clock clock) {
+    public GoogleAccount(String source, GoogleSettings settings, GoogleTokenStore store, Clock clock) {
+        this.source = Objects.requireNonNull(source, "source");
+        if (source.isEmpty() || source.contains(STATE_SEPARATOR)) {
+            throw new IllegalArgumentException("A Google source's name must not be empty or contain '.', was '"
+                    + source + "'");
+        }
         this.settings = Objects.requireNonNull(settings, "settings");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -67,6 +91,24 @@ public final class GoogleAccount {
 
     public GoogleSettings settings() {
         return settings;
+    }
+
+    /** The name of the source this account belongs to. */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * The source a {@code state} from Google's callback was handed out for (the part before the first '.'), or
+     * {@code default} for a state without one; empty for no state. Only a hint for choosing the account: that
+     * account's store still has to know the state.
+     */
+    public static Optional<String> sourceOfState(String state) {
+        if (state == null || state.isBlank()) {
+            return Optional.empty();
+        }
+        int dot = state.indexOf(STATE_SEPARATOR);
+        return Optional.of(dot < 0 ? Contact.DEFAULT_SOURCE : state.substring(0, dot));
     }
 
     /** The callback URL to use: the configured one, else the one the web layer derived from the request. */
@@ -84,7 +126,7 @@ public final class GoogleAccount {
         }
         byte[] raw = new byte[32];
         random.nextBytes(raw);
-        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String state = source + STATE_SEPARATOR + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant expiresAt = clock.instant().plus(settings.stateTimeToLive());
         store.savePendingState(hash(state), expiresAt);
         Map<String, String> q = new LinkedHashMap<>();
@@ -152,7 +194,7 @@ public final class GoogleAccount {
         }
         String email = emailFromIdToken(tokens);
         store.save(new StoredGoogleToken(cipher.encrypt(tokens.getRefreshToken()), email, clock.instant()));
-        log.info("Google account connected{}", email == null ? "" : " (" + email + ")");
+        log.info("Google account connected for source {}{}", source, email == null ? "" : " (" + email + ")");
         return status();
     }
 
@@ -165,7 +207,7 @@ public final class GoogleAccount {
     /** Forgets the stored token. Access stays granted at Google until the user removes it there. */
     public void disconnect() {
         store.clear();
-        log.info("Google account disconnected");
+        log.info("Google account disconnected from source {}", source);
     }
 
     /** The decrypted refresh token, for the engine only. */

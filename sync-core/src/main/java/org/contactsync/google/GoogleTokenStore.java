@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keeps the connected Google account (one per installation) and the pending OAuth {@code state} values, so any node
- * of a cluster can finish a "connect" another node started. Stores see only encrypted tokens and hashed states.
+ * Keeps one source's connected Google account and its pending OAuth {@code state} values, so any node of a cluster
+ * can finish a "connect" another node started. Each Google source has a store of its own (the JDBC store is keyed
+ * by the source's name); a state saved in one source's store is never consumed by another's. Stores see only
+ * encrypted tokens and hashed states.
  */
 public interface GoogleTokenStore {
 

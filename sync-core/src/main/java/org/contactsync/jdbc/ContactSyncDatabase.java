@@ -96,7 +96,10 @@ public final class ContactSyncDatabase implements AutoCloseable {
         return syncStateStore;
     }
 
-    /** The connected Google account and pending connects, for {@link org.contactsync.google.GoogleAccount}. */
+    /**
+     * The connected Google account and pending connects of the source {@code default}, for
+     * {@link org.contactsync.google.GoogleAccount}.
+     */
     public JdbcGoogleTokenStore googleTokenStore() {
         return googleTokenStore;
     }
@@ -109,6 +112,12 @@ public final class ContactSyncDatabase implements AutoCloseable {
     /** The configuration changes shown in the timeline (table cs_config_events). */
     public JdbcConfigEventLog configEventLog() {
         return configEventLog;
+    }
+
+    /** The connected Google account and pending connects of the named source (each Google source has its own). */
+    public JdbcGoogleTokenStore googleTokenStore(String source) {
+        return googleTokenStore.source().equals(source) ? googleTokenStore
+                : new JdbcGoogleTokenStore(dataSource, dialect, source);
     }
 
     /**

@@ -11,25 +11,47 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.contactsync.contact.Contact;
 import org.contactsync.google.GoogleTokenStore;
 import org.contactsync.google.StoredGoogleToken;
 
 /**
- * {@link GoogleTokenStore} in the database (tables {@code cs_google_credential} and {@code cs_google_oauth_state}).
- * Shared by every node that uses the same database, so a connect started on one node can finish on another. Like
+ * {@link GoogleTokenStore} in the database (tables {@code cs_google_credential} and {@code cs_google_oauth_state})
+ * for one source's Google account: the credential row's id and each pending state's {@code source_name} are the
+ * source's name, so several Google sources keep their own accounts and a connect started for one source cannot
+ * finish another's. Shared by every node that uses the same database, so a connect started on one node can finish
+ * on another. Like
  * the other JDBC stores: one retried transaction per call, instants through the {@link Dialect}, failures as
  * {@link DataAccessException}.
  */
 public final class JdbcGoogleTokenStore implements GoogleTokenStore {
-    private static final String ROW_ID = "default";
+    /** The longest source name the credential table's id holds. */
+    public static final int MAX_SOURCE_LENGTH = 32;
 
     private final Dialect dialect;
     private final Transactions transactions;
+    private final String source;
 
+    /** The account of the source {@code default} (the one source of a configuration that names none). */
     public JdbcGoogleTokenStore(DataSource dataSource, Dialect dialect) {
+        this(dataSource, dialect, Contact.DEFAULT_SOURCE);
+    }
+
+    /** The account of the named source. */
+    public JdbcGoogleTokenStore(DataSource dataSource, Dialect dialect, String source) {
         Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.source = Objects.requireNonNull(source, "source");
+        if (source.isBlank() || source.length() > MAX_SOURCE_LENGTH) {
+            throw new IllegalArgumentException("A Google source's name must be 1 to " + MAX_SOURCE_LENGTH
+                    + " characters, was '" + source + "'");
+        }
         this.transactions = new Transactions(dataSource);
+    }
+
+    /** The source whose account this store keeps. */
+    public String source() {
+        return source;
     }
 
     @Override
@@ -37,7 +59,7 @@ public final class JdbcGoogleTokenStore implements GoogleTokenStore {
         return transactions.read("read the connected Google account", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT encrypted_refresh_token, account_email, "
                     + "connected_at FROM cs_google_credential WHERE id = ?")) {
-                ps.setString(1, ROW_ID);
+                ps.setString(1, source);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.<StoredGoogleToken>empty();
@@ -53,10 +75,10 @@ public final class JdbcGoogleTokenStore implements GoogleTokenStore {
     public void save(StoredGoogleToken token) {
         Objects.requireNonNull(token, "token");
         transactions.write("save the connected Google account", c -> {
-            deleteWhere(c, "DELETE FROM cs_google_credential WHERE id = ?", ROW_ID);
+            deleteWhere(c, "DELETE FROM cs_google_credential WHERE id = ?", source);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cs_google_credential "
                     + "(id, encrypted_refresh_token, account_email, connected_at) VALUES (?, ?, ?, ?)")) {
-                Columns.bindAll(ps, List.of(ROW_ID, token.encryptedRefreshToken()));
+                Columns.bindAll(ps, List.of(source, token.encryptedRefreshToken()));
                 Columns.bind(ps, 3, token.accountEmail());
                 dialect.setInstant(ps, 4, token.connectedAt());
                 ps.executeUpdate();
@@ -70,7 +92,7 @@ public final class JdbcGoogleTokenStore implements GoogleTokenStore {
     @Override
     public void clear() {
         transactions.write("remove the connected Google account",
-                c -> deleteWhere(c, "DELETE FROM cs_google_credential WHERE id = ?", ROW_ID));
+                c -> deleteWhere(c, "DELETE FROM cs_google_credential WHERE id = ?", source));
     }
 
     @Override
@@ -83,9 +105,10 @@ public final class JdbcGoogleTokenStore implements GoogleTokenStore {
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO cs_google_oauth_state (state_hash, expires_at) VALUES (?, ?)")) {
+                    "INSERT INTO cs_google_oauth_state (state_hash, expires_at, source_name) VALUES (?, ?, ?)")) {
                 ps.setString(1, stateHash);
                 dialect.setInstant(ps, 2, expiresAt);
+                ps.setString(3, source);
                 ps.executeUpdate();
             }
             return null;
@@ -101,8 +124,8 @@ public final class JdbcGoogleTokenStore implements GoogleTokenStore {
         return transactions.write("check the Google connect request", c -> {
             Instant expires = null;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT expires_at FROM cs_google_oauth_state WHERE state_hash = ?")) {
-                ps.setString(1, stateHash);
+                    "SELECT expires_at FROM cs_google_oauth_state WHERE state_hash = ? AND source_name = ?")) {
+                Columns.bindAll(ps, List.of(stateHash, source));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         expires = dialect.getInstant(rs, "expires_at");
@@ -110,7 +133,13 @@ public final class JdbcGoogleTokenStore implements GoogleTokenStore {
                 }
             }
             // Only the caller whose DELETE removed the row may use the state: single use across nodes too.
-            int deleted = deleteWhere(c, "DELETE FROM cs_google_oauth_state WHERE state_hash = ?", stateHash);
+            // A state of another source stays for that source: a connect started for one cannot finish another's.
+            int deleted;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM cs_google_oauth_state WHERE state_hash = ? AND source_name = ?")) {
+                Columns.bindAll(ps, List.of(stateHash, source));
+                deleted = ps.executeUpdate();
+            }
             return deleted == 1 && expires != null && expires.isAfter(now);
         });
     }

@@ -47,6 +47,31 @@ class GoogleAccountTest {
     }
 
     @Test
+    void aNamedSourcesStateStartsWithItsNameAndOnlyThatSourcesAccountFinishesIt() {
+        InMemoryGoogleTokenStore staffTokens = new InMemoryGoogleTokenStore();
+        GoogleAccount staff = new GoogleAccount("staff", settings, staffTokens, clock);
+        AuthorizationRequest req = staff.startAuthorization(CALLBACK);
+        Map<String, String> back = query(google.consent(req.authorizationUrl()));
+
+        assertThat(req.state()).startsWith("staff.");
+        assertThat(GoogleAccount.sourceOfState(req.state())).contains("staff");
+        assertThatThrownBy(() -> account.completeAuthorization(back.get("code"), back.get("state"), null, CALLBACK))
+                .isInstanceOf(GoogleAuthorizationException.class).hasMessageContaining("the state does not match");
+        assertThat(staff.completeAuthorization(back.get("code"), back.get("state"), null, CALLBACK).connected())
+                .isTrue();
+        assertThat(store.load()).isEmpty();
+    }
+
+    @Test
+    void aStateWithoutASourceNameIsTheDefaultSourcesAndNoStateHasNone() {
+        assertThat(account.startAuthorization(CALLBACK).state()).startsWith("default.");
+        assertThat(GoogleAccount.sourceOfState("AbCdEf123")).contains("default");
+        assertThat(GoogleAccount.sourceOfState(" ")).isEmpty();
+        assertThatThrownBy(() -> new GoogleAccount("a.b", settings, store, clock))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theCallbackExchangesTheCodeAndStoresTheRefreshTokenEncrypted() {
         AuthorizationRequest req = account.startAuthorization(CALLBACK);
         Map<String, String> back = query(google.consent(req.authorizationUrl()));

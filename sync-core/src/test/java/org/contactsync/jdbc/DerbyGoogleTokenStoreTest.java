@@ -25,4 +25,9 @@ class DerbyGoogleTokenStoreTest extends GoogleTokenStoreContract {
     protected GoogleTokenStore store() {
         return db.googleTokenStore();
     }
+
+    @Override
+    protected GoogleTokenStore store(String source) {
+        return db.googleTokenStore(source);
+    }
 }

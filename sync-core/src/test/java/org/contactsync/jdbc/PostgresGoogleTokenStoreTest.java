@@ -31,4 +31,9 @@ class PostgresGoogleTokenStoreTest extends GoogleTokenStoreContract {
     protected GoogleTokenStore store() {
         return db.googleTokenStore();
     }
+
+    @Override
+    protected GoogleTokenStore store(String source) {
+        return db.googleTokenStore(source);
+    }
 }

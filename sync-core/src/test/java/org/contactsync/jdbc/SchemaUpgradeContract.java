@@ -108,8 +108,11 @@ abstract class SchemaUpgradeContract {
                 .isEqualTo("Could not reach Google. Check the network and run the sync again.");
         assertThat(state.cursor("google:default")).contains("CgsI2o6XwAYQ");
 
+        // The one Google account of before is the source "default"'s (V125), and so is its pending connect.
         assertThat(db.googleTokenStore().load())
                 .contains(new StoredGoogleToken("v1:encrypted-token", "admin@example.com", CONNECTED));
+        assertThat(db.googleTokenStore("staff").load()).isEmpty();
+        assertThat(db.googleTokenStore("staff").consumePendingState("state-hash", CONNECTED)).isFalse();
         assertThat(db.googleTokenStore().consumePendingState("state-hash", CONNECTED)).isTrue();
 
         assertThat(historyVersions()).containsSubsequence("1", "100", "101");

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 /** What every {@link GoogleTokenStore} does; each implementation's test only says how to build one. */
 public abstract class GoogleTokenStoreContract {
 
+    /** The store of the source {@code default}. */
     protected abstract GoogleTokenStore store();
+
+    /** The store of another named source, on the same storage as {@link #store()}. */
+    protected abstract GoogleTokenStore store(String source);
 
     @Test
     void isEmptyUntilAnAccountIsSaved() {
@@ -51,5 +55,31 @@ public abstract class GoogleTokenStoreContract {
 
         assertThat(s.consumePendingState("other", now)).isFalse();
         assertThat(s.consumePendingState("hash-2", now.plus(Duration.ofMinutes(11)))).isFalse();
+    }
+
+    @Test
+    void eachSourceKeepsItsOwnAccount() {
+        Instant at = Instant.parse("2024-05-01T10:15:30Z");
+        GoogleTokenStore staff = store("staff");
+        GoogleTokenStore customers = store("customers");
+        staff.save(new StoredGoogleToken("v1:staff", "admin@example.com", at));
+        customers.save(new StoredGoogleToken("v1:customers", "sales@example.com", at));
+
+        assertThat(store("staff").load()).contains(new StoredGoogleToken("v1:staff", "admin@example.com", at));
+        assertThat(store().load()).isEmpty();
+
+        customers.clear();
+        assertThat(customers.load()).isEmpty();
+        assertThat(staff.load()).isPresent();
+    }
+
+    @Test
+    void aStateStartedForOneSourceCannotFinishAnothersConnect() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        store("staff").savePendingState("hash-3", now.plus(Duration.ofMinutes(10)));
+
+        assertThat(store("customers").consumePendingState("hash-3", now)).isFalse();
+        assertThat(store().consumePendingState("hash-3", now)).isFalse();
+        assertThat(store("staff").consumePendingState("hash-3", now)).isTrue();
     }
 }

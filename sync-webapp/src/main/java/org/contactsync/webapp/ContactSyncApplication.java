@@ -17,6 +17,8 @@ import org.contactsync.audit.ConfigEventRecorder;
 import org.contactsync.directory.CiscoDirectory;
 import org.contactsync.directory.DirectorySnapshot;
 import org.contactsync.google.GoogleAccount;
+import org.contactsync.carddav.CardDavSyncEngine;
+import org.contactsync.google.GoogleDirectorySyncEngine;
 import org.contactsync.google.GooglePeopleSyncEngine;
 import org.contactsync.alert.AlertDispatcher;
 import org.contactsync.alert.SyncAlerts;
@@ -44,6 +46,7 @@ import org.contactsync.sync.SyncScheduler;
 import org.contactsync.vcard.VCardSyncEngine;
 import org.contactsync.webapp.config.ContactSyncConfig;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
+import org.contactsync.webapp.config.SourceSettings;
 import org.contactsync.webapp.security.AdminAuthFilter;
 import org.contactsync.webapp.security.AdminCredentials;
 import org.contactsync.webapp.security.PasswordCheck;
@@ -52,8 +55,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the web application runs, built from a {@link ContactSyncConfig}: database and stores, the engine,
- * the {@link SyncManager}, the scheduler, the phone directory, the Google account and the admin credentials.
+ * Everything the web application runs, built from a {@link ContactSyncConfig}: database and stores, one engine per
+ * configured source, the {@link SyncManager}, the scheduler, the phone directory, each Google source's account and
+ * the admin credentials.
  * Wiring only; the sync logic lives in sync-core. {@link #close()} stops it all in reverse order.
  */
 public final class ContactSyncApplication implements AutoCloseable {
@@ -61,7 +65,7 @@ public final class ContactSyncApplication implements AutoCloseable {
 
     private final ContactSyncConfig config;
     private final ContactSyncDatabase database;
-    private final GoogleAccount googleAccount;
+    private final List<GoogleAccount> googleAccounts;
     private final SyncManager manager;
     private final SyncScheduler scheduler;
     private final CiscoDirectory directory;
@@ -89,19 +93,24 @@ public final class ContactSyncApplication implements AutoCloseable {
             opened.add(database);
             this.configEvents = ConfigEventRecorder.to(database.configEventLog());
             recordConfigurationChanges();
-            this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
-                    ? new GoogleAccount(config.google(), database.googleTokenStore())
-                    : null;
+            // Each Google source connects its own account, kept in its own row of the token store.
+            this.googleAccounts = config.sources().stream().filter(s -> s.type().google())
+                    .map(s -> new GoogleAccount(s.name(), s.google(), database.googleTokenStore(s.name())))
+                    .toList();
             this.metrics = config.operations().metrics() ? ContactSyncMetrics.prometheus() : null;
             if (metrics != null) {
                 opened.add(metrics);
             }
-            SyncEngine engine = b.engine != null ? b.engine.apply(config) : engine();
+            // The order of the sources is their priority when one person comes from several.
             this.directory = new CiscoDirectory(database.contactStore(), new DirectorySnapshot.Options(
-                    config.phone().region(), config.phone().groups()));
-            SyncManager.Builder mb = SyncManager.builder()
-                    .engine(engine)
-                    .stateStore(database.syncStateStore())
+                    config.phone().region(), config.phone().groups()).withSources(config.sourceNames()));
+            SyncManager.Builder mb = SyncManager.builder();
+            if (b.engine != null) {
+                mb.engine(b.engine.apply(config));
+            } else {
+                config.sources().forEach(s -> mb.source(s.name(), engine(s)));
+            }
+            mb.stateStore(database.syncStateStore())
                     .contactStore(database.contactStore())
                     .changeLog(database.runChangeLog())
                     .changesPerRun(config.history().changesPerRun())
@@ -156,27 +165,58 @@ public final class ContactSyncApplication implements AutoCloseable {
     }
 
     /**
-     * The timeline records the source and the Google group selection as configured when they differ from the last
-     * start's (no secret: a file name, group names).
+     * The timeline records each source and its Google group selection as configured when they differ from the last
+     * start's (no secret: a type, a file name, group names).
      */
     private void recordConfigurationChanges() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(ConfigEvent.KIND_SOURCE, "Contact source: " + sourceLabel(config) + ".");
-        if (config.source() == ContactSyncConfig.Source.GOOGLE) {
-            List<String> groups = config.google().groups();
-            settings.put(ConfigEvent.KIND_GROUPS, groups.isEmpty() ? "Google contacts synced: all of them."
-                    : "Google contacts synced: the groups " + String.join(", ", groups) + ".");
-        }
-        try {
-            new ConfigAtStart(database.configEventLog()).record(ConfigEvent.DEFAULT_SOURCE, settings)
-                    .forEach(e -> log.info("Configuration changed since the last start: {}", e.summary()));
-        } catch (RuntimeException e) {
-            log.warn("Could not record the configuration in the timeline: {}", e.toString());
+        ConfigAtStart atStart = new ConfigAtStart(database.configEventLog());
+        for (SourceSettings source : config.sources()) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put(ConfigEvent.KIND_SOURCE, sourceChangeSummary(source));
+            if (source.type() == SourceSettings.Type.GOOGLE) {
+                List<String> groups = source.google().groups();
+                settings.put(ConfigEvent.KIND_GROUPS, (groups.isEmpty() ? "Google contacts synced: all of them"
+                        : "Google contacts synced: the groups " + String.join(", ", groups))
+                        + (isDefault(source) ? "." : " (source " + source.name() + ")."));
+            }
+            try {
+                atStart.record(source.name(), settings)
+                        .forEach(e -> log.info("Configuration changed since the last start: {}", e.summary()));
+            } catch (RuntimeException e) {
+                log.warn("Could not record the configuration in the timeline: {}", e.toString());
+            }
         }
     }
 
-    /** The source as people read it (page, start-up banner, timeline). */
+    private static boolean isDefault(SourceSettings source) {
+        return source.name().equals(org.contactsync.contact.Contact.DEFAULT_SOURCE);
+    }
+
+    private String sourceChangeSummary(SourceSettings source) {
+        if (singleSource(config)) {
+            return "Contact source: " + sourceLabel(config) + ".";
+        }
+        String what = source.type() == SourceSettings.Type.VCARD && source.vcardFile() != null
+                ? "vCard file " + source.vcardFile().getFileName() : source.type().label();
+        return "Contact source " + source.name() + ": " + what + ".";
+    }
+
+    /**
+     * Whether this is the single-source configuration of before named sources (the page then shows its Google
+     * card instead of source rows).
+     */
+    static boolean singleSource(ContactSyncConfig config) {
+        return config.sources().size() == 1 && isDefault(config.sources().get(0))
+                && !config.sources().get(0).type().equals(SourceSettings.Type.CARDDAV)
+                && !config.sources().get(0).type().equals(SourceSettings.Type.GOOGLE_DIRECTORY);
+    }
+
+    /** The source(s) as people read them (page, start-up banner, timeline). */
     static String sourceLabel(ContactSyncConfig config) {
+        if (!singleSource(config)) {
+            return config.sources().size() + (config.sources().size() == 1 ? " source: " : " sources: ")
+                    + String.join(", ", config.sourceNames());
+        }
         return switch (config.source()) {
             case GOOGLE -> "Google Contacts";
             case VCARD -> config.vcardFile() == null ? "bundled sample contacts (vCard)"
@@ -188,12 +228,16 @@ public final class ContactSyncApplication implements AutoCloseable {
         return new Builder(config);
     }
 
-    private SyncEngine engine() {
-        return switch (config.source()) {
-            case VCARD -> (config.vcardFile() == null ? VCardSyncEngine.bundledSample()
-                    : new VCardSyncEngine(config.vcardFile())).withFallbackCharset(config.vcardCharset());
-            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount,
+    /** The engine that reads one configured source. */
+    private SyncEngine engine(SourceSettings source) {
+        return switch (source.type()) {
+            case VCARD -> (source.vcardFile() == null ? VCardSyncEngine.bundledSample()
+                    : new VCardSyncEngine(source.vcardFile())).withFallbackCharset(source.charset());
+            case GOOGLE -> new GooglePeopleSyncEngine(googleAccount(source.name()).orElseThrow(),
                     metrics != null ? metrics : SourceCallListener.NONE);
+            case GOOGLE_DIRECTORY -> new GoogleDirectorySyncEngine(googleAccount(source.name()).orElseThrow(),
+                    source.directorySources());
+            case CARDDAV -> new CardDavSyncEngine(source.cardDav());
         };
     }
 
@@ -244,8 +288,8 @@ public final class ContactSyncApplication implements AutoCloseable {
         list.add(new DirectoryPhonesResource(phones));
         list.add(new DuplicatesResource(directory));
         list.add(new PhoneClientAddress());
-        if (googleAccount != null) {
-            list.add(new GoogleAuthResource(googleAccount, configEvents));
+        if (!googleAccounts.isEmpty()) {
+            list.add(new GoogleAuthResource(googleAccounts, configEvents));
         }
         list.add(new ScheduleResource(scheduler));
         return list;
@@ -276,9 +320,15 @@ public final class ContactSyncApplication implements AutoCloseable {
         return Optional.ofNullable(metrics);
     }
 
-    /** The Google account, when the source is Google. */
+    /** The Google account of the source {@code default}, or of the first Google source. */
     public Optional<GoogleAccount> googleAccount() {
-        return Optional.ofNullable(googleAccount);
+        return googleAccount(org.contactsync.contact.Contact.DEFAULT_SOURCE)
+                .or(() -> googleAccounts.stream().findFirst());
+    }
+
+    /** The Google account of the named Google source. */
+    public Optional<GoogleAccount> googleAccount(String source) {
+        return googleAccounts.stream().filter(a -> a.source().equals(source)).findFirst();
     }
 
     /** The app's own admin credentials (absent when the container authenticates). */
@@ -328,7 +378,10 @@ public final class ContactSyncApplication implements AutoCloseable {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** Replaces the engine the configuration names (tests use a scripted one; embedders their own source). */
+        /**
+         * Replaces the configured sources by the one source {@code default} read by this engine (tests use a scripted
+         * one; embedders their own source).
+         */
         public Builder engine(Function<ContactSyncConfig, SyncEngine> engineFactory) {
             this.engine = engineFactory;
             return this;

@@ -19,11 +19,13 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 
+import org.contactsync.contact.Contact;
 import org.contactsync.sync.Intervals;
 import org.contactsync.webapp.config.ConfigException;
 import org.contactsync.webapp.config.ConfigSources;
 import org.contactsync.webapp.config.ContactSyncConfig;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
+import org.contactsync.webapp.config.SourceSettings;
 import org.contactsync.webapp.page.PageRenderer;
 import org.contactsync.webapp.page.PageServlet;
 import org.contactsync.webapp.page.StaticServlet;
@@ -117,7 +119,7 @@ public final class ContactSyncListener implements ServletContextListener {
 
         PageRenderer renderer = new PageRenderer(Map.of(
                 "appLogin", config.auth() == AuthMode.APP,
-                "source", config.source().name().toLowerCase(Locale.ROOT),
+                "source", pageMode(config),
                 "sourceLabel", ContactSyncApplication.sourceLabel(config)));
         OriginCheck originCheck = new OriginCheck(config.clientUrl());
         if (passwords != null) {
@@ -254,6 +256,14 @@ public final class ContactSyncListener implements ServletContextListener {
                 + (full == null ? "" : " (a full one every " + Intervals.format(full) + ")");
     }
 
+    /**
+     * What the sync page is for: "google" or "vcard" for the single-source configuration (with its Google card),
+     * "sources" for named sources (each Google source connects in its own row).
+     */
+    static String pageMode(ContactSyncConfig config) {
+        return ContactSyncApplication.singleSource(config) ? config.source().name().toLowerCase(Locale.ROOT)
+                : "sources";
+    }
 
     private static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1****");

@@ -100,7 +100,7 @@ public final class OpenApiExamples {
     public static final String Q_TOO_LONG = "{\"detail\":\"q must be at most 200 characters, was 250.\"}";
     public static final String NO_CONTACT = "{\"detail\":\"No contact with id 999.\"}";
 
-    public static final String GOOGLE_STATUS = "{\"configured\":true,\"connected\":true,\"account_email\":"
+    public static final String GOOGLE_STATUS = "{\"source\":\"default\",\"configured\":true,\"connected\":true,\"account_email\":"
             + "\"ann@example.com\",\"connected_at\":\"2024-05-01T12:00:00Z\"}";
     public static final String GOOGLE_CONNECT = "{\"authorization_url\":\"https://accounts.google.com/o/oauth2/"
             + "auth?client_id=...&state=...\",\"expires_at\":\"2024-05-01T12:10:00Z\"}";

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.contactsync.google.GoogleAccount;
+import org.contactsync.google.GoogleDirectorySyncEngine;
 import org.contactsync.google.GoogleSettings;
 import org.contactsync.google.InMemoryGoogleTokenStore;
 import org.contactsync.jaxrs.testkit.ApiHarness;
@@ -168,14 +170,123 @@ class GoogleAuthResourceTest {
                 .isEqualTo(401);
     }
 
+    // ---------------------------------------------------------------- several Google sources
+
+    @Test
+    void eachGoogleSourceConnectsItsOwnAccountThroughTheOneCallback() {
+        startSources();
+
+        Started staff = connect("staff");
+        URI staffBack = google.consent(staff.authorizationUrl);
+        assertThat(staffBack.getPath()).isEqualTo("/api/google/callback");
+        assertThat(google.authorizationRequests().get(0))
+                .containsEntry("scope", "https://www.googleapis.com/auth/directory.readonly");
+        assertThat(query(staffBack).get("state")).startsWith("staff.");
+        Response r = callback(query(staffBack).get("code"), query(staffBack).get("state"), "staff", staff.stateCookie);
+
+        assertThat(r.getStatus()).isEqualTo(303);
+        assertThat(r.getLocation().getQuery()).isEqualTo("google=connected&source=staff");
+        assertThat(status("staff").get("connected").asBoolean()).isTrue();
+        assertThat(status("customers").get("connected").asBoolean()).isFalse();
+        assertThat(staffTokens.load()).isPresent();
+        assertThat(customerTokens.load()).isEmpty();
+
+        Started customers = connect("customers");
+        Map<String, String> back = query(google.consent(customers.authorizationUrl));
+        assertThat(google.authorizationRequests().get(1))
+                .containsEntry("scope", "https://www.googleapis.com/auth/contacts.readonly");
+        assertThat(callback(back.get("code"), back.get("state"), "customers", customers.stateCookie).getStatus())
+                .isEqualTo(303);
+        assertThat(status("customers").get("connected").asBoolean()).isTrue();
+        assertThat(status("customers").get("source").asText()).isEqualTo("customers");
+    }
+
+    @Test
+    void aStateHandedOutForOneSourceCannotConnectAnother() {
+        startSources();
+        Started staff = connect("staff");
+        Map<String, String> back = query(google.consent(staff.authorizationUrl));
+        // A forger relabels the staff state as the customers' (and sets the matching cookie).
+        String relabelled = "customers" + back.get("state").substring("staff".length());
+
+        Response r = callback(back.get("code"), relabelled, "customers", relabelled);
+
+        assertThat(r.getStatus()).isEqualTo(400);
+        assertThat(ApiHarness.json(r).get("detail").asText()).contains("the state does not match");
+        assertThat(customerTokens.load()).isEmpty();
+        assertThat(staffTokens.load()).isEmpty();
+    }
+
+    @Test
+    void disconnectingOneSourceKeepsTheOthersAccount() {
+        startSources();
+        google.connect(staffTokens, staffSettings);
+        google.connect(customerTokens, settingsInUse);
+
+        JsonNode body = ApiHarness.json(api.admin("api/google/customers/disconnect").post(Entity.json("{}")));
+
+        assertThat(body.get("source").asText()).isEqualTo("customers");
+        assertThat(body.get("connected").asBoolean()).isFalse();
+        assertThat(customerTokens.load()).isEmpty();
+        assertThat(status("staff").get("connected").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anUnknownSourceOrAPathWithoutOneAmongSeveralSourcesAnswersWhichSourcesThereAre() {
+        startSources();
+
+        Response unknown = api.admin("api/google/suppliers/connect").post(Entity.json("{}"));
+        Response unnamed = api.admin("api/google/status").get();
+
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(ApiHarness.json(unknown).get("detail").asText())
+                .isEqualTo("There is no Google source named 'suppliers'. The Google sources are: staff, customers.");
+        assertThat(unnamed.getStatus()).isEqualTo(404);
+        assertThat(ApiHarness.json(unnamed).get("detail").asText()).contains("/api/google/staff/connect");
+    }
+
+    @Test
+    void theDefaultSourceAnswersOnItsNamedPathsToo() {
+        start(google.settings().build());
+        google.connect(tokens, settingsInUse);
+
+        assertThat(status("default").get("connected").asBoolean()).isTrue();
+        assertThat(status().get("source").asText()).isEqualTo("default");
+    }
+
     // ------------------------------------------------------------------
+
+    private final InMemoryGoogleTokenStore staffTokens = new InMemoryGoogleTokenStore();
+    private final InMemoryGoogleTokenStore customerTokens = new InMemoryGoogleTokenStore();
+    private GoogleSettings staffSettings;
+
+    /** A Workspace directory source "staff" and a Google Contacts source "customers", each with its own store. */
+    private void startSources() {
+        staffSettings = google.settings().scopes(List.of(GoogleDirectorySyncEngine.SCOPE)).build();
+        settingsInUse = google.settings().build();
+        api = ApiHarness.builder().component(new GoogleAuthResource(List.of(
+                new GoogleAccount("staff", staffSettings, staffTokens),
+                new GoogleAccount("customers", settingsInUse, customerTokens)), ConfigEventRecorder.to(events)))
+                .build();
+    }
+
+    private Started connect(String source) {
+        Response r = api.admin("api/google/" + source + "/connect").post(Entity.json("{}"));
+        assertThat(r.getStatus()).isEqualTo(200);
+        String cookie = r.getCookies().get(GoogleAuthResource.STATE_COOKIE + "_" + source).getValue();
+        return new Started(URI.create(ApiHarness.json(r).get("authorization_url").asText()), cookie);
+    }
+
+    private JsonNode status(String source) {
+        return ApiHarness.json(api.admin("api/google/" + source + "/status").get());
+    }
 
     private GoogleSettings settingsInUse;
 
     private void start(GoogleSettings settings) {
         settingsInUse = settings;
         GoogleAccount account = new GoogleAccount(settings, tokens);
-        api = ApiHarness.builder().component(new GoogleAuthResource(account, ConfigEventRecorder.to(events))).build();
+        api = ApiHarness.builder().component(new GoogleAuthResource(List.of(account), ConfigEventRecorder.to(events))).build();
     }
 
     private record Started(URI authorizationUrl, String stateCookie) {
@@ -190,12 +301,17 @@ class GoogleAuthResourceTest {
     }
 
     private Response callback(String code, String state, String cookie) {
+        return callback(code, state, "default", cookie);
+    }
+
+    private Response callback(String code, String state, String source, String cookie) {
         // As a browser coming back from Google: asks for HTML, and the redirect is checked, not followed.
         WebTarget t = api.target("api/google/callback").queryParam("code", code).queryParam("state", state)
                 .property(ClientProperties.FOLLOW_REDIRECTS, false);
         var req = t.request("text/html").header("Authorization", BasicAuth.header(ApiHarness.ADMIN_USER, ApiHarness.ADMIN_PASSWORD));
         if (cookie != null) {
-            req = req.cookie(GoogleAuthResource.STATE_COOKIE, cookie);
+            req = req.cookie(source.equals("default") ? GoogleAuthResource.STATE_COOKIE
+                    : GoogleAuthResource.STATE_COOKIE + "_" + source, cookie);
         }
         return req.get();
     }

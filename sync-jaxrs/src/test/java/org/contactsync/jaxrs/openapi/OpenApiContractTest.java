@@ -219,6 +219,15 @@ class OpenApiContractTest {
         call("POST", "/api/google/connect", "api/google/connect", 303, "Authorization", ADMIN, "Accept", "text/html");
         call("GET", "/api/google/callback", "api/google/callback?code=c&state=forged", 400, ADMIN);
         call("POST", "/api/google/disconnect", "api/google/disconnect", 200, ADMIN);
+        // Google, per source (the account here is the source "default"'s).
+        call("GET", "/api/google/{source}/status", "api/google/default/status", 200, ADMIN);
+        call("GET", "/api/google/{source}/status", "api/google/nobody/status", 404, ADMIN);
+        call("POST", "/api/google/{source}/connect", "api/google/default/connect", 200, "Authorization", ADMIN,
+                "Accept", "application/json");
+        call("POST", "/api/google/{source}/connect", "api/google/nobody/connect", 404, "Authorization", ADMIN,
+                "Accept", "application/json");
+        call("POST", "/api/google/{source}/disconnect", "api/google/default/disconnect", 200, ADMIN);
+        call("POST", "/api/google/{source}/disconnect", "api/google/nobody/disconnect", 404, ADMIN);
 
         // Probes and metrics.
         call("GET", "/health", "health", 200);

@@ -49,9 +49,14 @@ final class ConfigReader {
         Path dataDir = dataDir();
         Database database = database(dataDir);
         Source source = choice(SOURCE, Source.class, Source.VCARD);
-        Path vcardFile = source == Source.VCARD ? vcardFile() : null;
         Charset vcardCharset = vcardCharset();
-        GoogleSettings google = google(source == Source.GOOGLE);
+        List<SourceSettings> named = new SourcesReader(sources, this).named(vcardCharset);
+        boolean single = named.isEmpty();
+        Path vcardFile = single && source == Source.VCARD ? vcardFile() : null;
+        // With named sources these are the shared Google settings, required only by the sources that use them.
+        GoogleSettings google = google(single && source == Source.GOOGLE);
+        List<SourceSettings> all = single
+                ? List.of(SourcesReader.single(source, vcardFile, vcardCharset, google)) : named;
         Duration interval = interval(SYNC_INTERVAL, "15m");
         // "interval=off" means off: the daily full sync is the default only next to incremental syncs.
         Duration fullInterval = interval != null || sources.lookup(FULL_SYNC_INTERVAL).isPresent()
@@ -76,7 +81,7 @@ final class ConfigReader {
         ContactSyncConfig.Operations operations = operations(interval != null ? interval : fullInterval);
         return new ContactSyncConfig(dataDir, database, source, vcardFile, google, interval, fullInterval,
                 publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId, operations,
-                lease, heartbeat, vcardCharset, phone(), history(), viewer(adminUser));
+                lease, heartbeat, vcardCharset, phone(), history(), viewer(adminUser), all);
     }
 
     /** How many changes each run lists (0 to 100 000) and how long the lists are kept (at least an hour). */
@@ -153,7 +158,7 @@ final class ConfigReader {
     }
 
     /** A duration that cannot be off. */
-    private Duration duration(String key, Optional<ConfigValue> set, String defaultValue) {
+    Duration duration(String key, Optional<ConfigValue> set, String defaultValue) {
         String v = set.map(ConfigValue::value).orElse(defaultValue);
         Optional<Duration> d;
         try {
@@ -265,62 +270,90 @@ final class ConfigReader {
     }
 
     private Path vcardFile() {
-        Optional<ConfigValue> set = sources.lookup(VCARD_FILE);
+        return vcardFile(VCARD_FILE, true);
+    }
+
+    /**
+     * A readable vCard file, or null when unset.
+     *
+     * @param sampleAllowed whether leaving it unset means the bundled sample (said in the message)
+     */
+    Path vcardFile(String key, boolean sampleAllowed) {
+        Optional<ConfigValue> set = sources.lookup(key);
         if (set.isEmpty()) {
             return null;
         }
         Path file = path(set.get()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
-            throw error(VCARD_FILE, set.get(), "the vCard file " + file + " does not exist or is not a file. "
-                    + "Point it at a .vcf file, or leave it unset to use the bundled sample contacts.");
+            throw error(key, set.get(), "the vCard file " + file + " does not exist or is not a file. "
+                    + "Point it at a .vcf file" + (sampleAllowed
+                    ? ", or leave it unset to use the bundled sample contacts." : "."));
         }
         if (!Files.isReadable(file)) {
-            throw error(VCARD_FILE, set.get(), "the vCard file " + file
+            throw error(key, set.get(), "the vCard file " + file
                     + " cannot be read by the server's user. Fix its permissions.");
         }
         return file;
     }
 
     private Charset vcardCharset() {
-        Optional<ConfigValue> set = sources.lookup(VCARD_CHARSET);
+        return charset(VCARD_CHARSET, VCardSyncEngine.DEFAULT_FALLBACK_CHARSET);
+    }
+
+    /** A character set by name, or {@code fallback} when unset. */
+    Charset charset(String key, Charset fallback) {
+        Optional<ConfigValue> set = sources.lookup(key);
         if (set.isEmpty()) {
-            return VCardSyncEngine.DEFAULT_FALLBACK_CHARSET;
+            return fallback;
         }
         String v = set.get().value().strip();
         try {
             return Charset.forName(v);
         } catch (IllegalArgumentException e) {
-            throw error(VCARD_CHARSET, set.get(), "'" + v + "' is not a character set this Java knows. Use a name"
+            throw error(key, set.get(), "'" + v + "' is not a character set this Java knows. Use a name"
                     + " such as windows-1252, windows-1250, ISO-8859-2 or Shift_JIS.");
         }
     }
 
     private GoogleSettings google(boolean required) {
+        return google(null, required, " It is required when " + SOURCE + " is google; docs/google.md tells how to "
+                + "create an OAuth client.");
+    }
+
+    /**
+     * Google settings: with {@code source} null the shared {@code contactsync.google.*} keys, else each key of the
+     * source ({@code contactsync.source.NAME.client-id}, ...) and, where it is unset, the shared one.
+     *
+     * @param hint said after "is not set." when a required value is missing
+     */
+    GoogleSettings google(String source, boolean required, String hint) {
         GoogleSettings.Builder b = GoogleSettings.builder()
-                .clientId(optional(GOOGLE_CLIENT_ID).orElse(null))
-                .clientSecret(optional(GOOGLE_CLIENT_SECRET).orElse(null))
-                .tokenKey(optional(GOOGLE_TOKEN_KEY).orElse(null))
-                .apiRootUrl(url(GOOGLE_API_URL, false))
-                .tokenUrl(url(GOOGLE_TOKEN_URL, false))
-                .authUrl(url(GOOGLE_AUTH_URL, false))
-                .redirectUri(url(GOOGLE_REDIRECT_URI, false));
-        optional(GOOGLE_GROUPS).ifPresent(groups -> b.groups(List.of(groups.split(","))));
-        if (sources.lookup(GOOGLE_CLIENT_ID).isPresent() && sources.lookup(GOOGLE_CLIENT_SECRET).isEmpty()) {
-            throw error(GOOGLE_CLIENT_SECRET, null, "is not set but " + GOOGLE_CLIENT_ID + " is. Set both from the "
+                .clientId(google(source, GOOGLE_CLIENT_ID).map(ConfigValue::value).orElse(null))
+                .clientSecret(google(source, GOOGLE_CLIENT_SECRET).map(ConfigValue::value).orElse(null))
+                .tokenKey(google(source, GOOGLE_TOKEN_KEY).map(ConfigValue::value).orElse(null))
+                .apiRootUrl(url(google(source, GOOGLE_API_URL), false))
+                .tokenUrl(url(google(source, GOOGLE_TOKEN_URL), false))
+                .authUrl(url(google(source, GOOGLE_AUTH_URL), false))
+                .redirectUri(url(google(source, GOOGLE_REDIRECT_URI), false));
+        google(source, GOOGLE_GROUPS).ifPresent(groups -> b.groups(List.of(groups.value().split(","))));
+        Optional<ConfigValue> id = google(source, GOOGLE_CLIENT_ID);
+        Optional<ConfigValue> secret = google(source, GOOGLE_CLIENT_SECRET);
+        // A client's id and secret belong together: both the source's own, or both shared.
+        if (id.isPresent() && (secret.isEmpty() || isOwn(id.get(), source) != isOwn(secret.get(), source))) {
+            String secretKey = isOwn(id.get(), source) ? googleKey(source, GOOGLE_CLIENT_SECRET) : GOOGLE_CLIENT_SECRET;
+            throw error(secretKey, null, "is not set but " + id.get().key() + " is. Set both from the "
                     + "OAuth client in the Google Cloud console (see docs/google.md).");
         }
         GoogleSettings google = b.build();
         if (required) {
-            String hint = " It is required when " + SOURCE + " is google; docs/google.md tells how to create an "
-                    + "OAuth client.";
             if (google.clientId() == null) {
-                throw error(GOOGLE_CLIENT_ID, null, "is not set." + hint);
+                throw notSet(source, GOOGLE_CLIENT_ID, "." + hint);
             }
             if (google.clientSecret() == null) {
-                throw error(GOOGLE_CLIENT_SECRET, null, "is not set." + hint);
+                throw notSet(source, GOOGLE_CLIENT_SECRET, "." + hint);
             }
             if (google.tokenKey() == null) {
-                throw error(GOOGLE_TOKEN_KEY, null, "is not set. It encrypts the stored Google refresh token; "
+                throw notSet(source, GOOGLE_TOKEN_KEY, ". It encrypts the stored Google refresh token; "
                         + "docs/google.md tells how to generate one." + hint);
             }
         }
@@ -329,11 +362,33 @@ final class ConfigReader {
                 TokenCipher.fromBase64Key(google.tokenKey());
             } catch (IllegalArgumentException e) {
                 // The message must not repeat the key itself (TokenCipher's does not).
-                throw error(GOOGLE_TOKEN_KEY, sources.lookup(GOOGLE_TOKEN_KEY).orElse(null),
-                        "is not a usable key: " + e.getMessage());
+                ConfigValue key = google(source, GOOGLE_TOKEN_KEY).orElseThrow();
+                throw error(key.key(), key, "is not a usable key: " + e.getMessage());
             }
         }
         return google;
+    }
+
+    /** A Google setting: the source's own ({@code contactsync.source.NAME.client-id}), else the shared one. */
+    private Optional<ConfigValue> google(String source, String sharedKey) {
+        if (source == null) {
+            return sources.lookup(sharedKey);
+        }
+        return sources.lookup(googleKey(source, sharedKey)).or(() -> sources.lookup(sharedKey));
+    }
+
+    private static String googleKey(String source, String sharedKey) {
+        return source == null ? sharedKey
+                : ContactSyncConfig.sourceKey(source, sharedKey.substring(GOOGLE_KEY_PREFIX.length()));
+    }
+
+    private static boolean isOwn(ConfigValue v, String source) {
+        return source != null && v.key().startsWith(ContactSyncConfig.sourceKey(source, ""));
+    }
+
+    private static ConfigException notSet(String source, String sharedKey, String rest) {
+        return error(googleKey(source, sharedKey), null, "is not set"
+                + (source == null ? "" : " (nor the shared " + sharedKey + ")") + rest);
     }
 
     private Duration interval(String key, String defaultValue) {
@@ -353,10 +408,15 @@ final class ConfigReader {
     }
 
     private URI url(String key, boolean stripTrailingSlash) {
-        Optional<ConfigValue> set = sources.lookup(key);
+        return url(sources.lookup(key), stripTrailingSlash);
+    }
+
+    /** An absolute http(s) URL without query or fragment, or null when unset. */
+    URI url(Optional<ConfigValue> set, boolean stripTrailingSlash) {
         if (set.isEmpty()) {
             return null;
         }
+        String key = set.get().key();
         String v = set.get().value();
         try {
             URI u = new URI(v);
@@ -476,7 +536,7 @@ final class ConfigReader {
         return v;
     }
 
-    private Optional<String> optional(String key) {
+    Optional<String> optional(String key) {
         return sources.lookup(key).map(ConfigValue::value);
     }
 
@@ -492,7 +552,7 @@ final class ConfigReader {
         }
     }
 
-    private static ConfigException error(String key, ConfigValue value, String problem) {
+    static ConfigException error(String key, ConfigValue value, String problem) {
         String where = value == null ? key : key + " (set by " + value.origin() + ")";
         return new ConfigException(key, "Invalid configuration: " + where + " " + problem
                 + " Configuration keys are listed in docs/configuration.md.");

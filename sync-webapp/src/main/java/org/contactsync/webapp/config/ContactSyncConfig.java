@@ -39,6 +39,9 @@ import org.contactsync.jaxrs.support.ClientUrl;
  * @param phone            the phone directory beyond title and dial prefix
  * @param history          how many changes each run lists and how long the lists are kept
  * @param viewer           the read-only user of the app's own login, or null for none
+ * @param sources          the sources the sync reads, in the configured order (= their priority when the same
+ *                         person comes from several): those {@code contactsync.sources} names, or the one source
+ *                         {@code default} that {@code source}, {@code vcardFile} and {@code google} describe
  */
 public record ContactSyncConfig(
         Path dataDir,
@@ -62,7 +65,8 @@ public record ContactSyncConfig(
         Charset vcardCharset,
         Phone phone,
         History history,
-        Viewer viewer) {
+        Viewer viewer,
+        List<SourceSettings> sources) {
 
     public static final String DATA_DIR = "contactsync.data-dir";
     public static final String DB_URL = "contactsync.db.url";
@@ -106,6 +110,21 @@ public record ContactSyncConfig(
     public static final String HISTORY_RETENTION = "contactsync.history.retention";
     public static final String VIEWER_USER = "contactsync.viewer.user";
     public static final String VIEWER_PASSWORD = "contactsync.viewer.password";
+    /** The names of the sources, in priority order; unset: the one source {@code default} of {@link #SOURCE}. */
+    public static final String SOURCES = "contactsync.sources";
+    /** Where each named source's settings are: {@code contactsync.source.NAME.SETTING} ({@link #sourceKey}). */
+    public static final String SOURCE_KEY_PREFIX = "contactsync.source.";
+    /** The shared Google settings; a Google source's own {@code contactsync.source.NAME.client-id} wins. */
+    public static final String GOOGLE_KEY_PREFIX = "contactsync.google.";
+    public static final String SOURCE_TYPE = "type";
+    public static final String SOURCE_FILE = "file";
+    public static final String SOURCE_CHARSET = "charset";
+    public static final String SOURCE_DIRECTORY_SOURCES = "directory-sources";
+    public static final String SOURCE_URL = "url";
+    public static final String SOURCE_USERNAME = "username";
+    public static final String SOURCE_PASSWORD = "password";
+    public static final String SOURCE_CONNECT_TIMEOUT = "connect-timeout";
+    public static final String SOURCE_READ_TIMEOUT = "read-timeout";
 
     /** Every key this application reads (docs/configuration.md documents each one). */
     public static final List<String> KEYS = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, SOURCE, VCARD_FILE,
@@ -114,7 +133,13 @@ public record ContactSyncConfig(
             ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID, ALERT_STALE_AFTER, ALERT_WEBHOOK_URL,
             ALERT_PAUSE_AFTER, METRICS_ENABLED, METRICS_TOKEN, SYNC_LEASE, SYNC_HEARTBEAT,
             VCARD_CHARSET, PHONE_REGION, DIAL_FORM, LEGACY_CHARSET, ALLOWED_NETWORKS, ALLOWED_DEVICES,
-            DIRECTORY_GROUPS, HISTORY_CHANGES_PER_RUN, HISTORY_RETENTION, VIEWER_USER, VIEWER_PASSWORD);
+            DIRECTORY_GROUPS, HISTORY_CHANGES_PER_RUN, HISTORY_RETENTION, VIEWER_USER, VIEWER_PASSWORD,
+            SOURCES);
+
+    /** A named source's key, e.g. {@code sourceKey("staff", "type")} is {@code contactsync.source.staff.type}. */
+    public static String sourceKey(String source, String setting) {
+        return SOURCE_KEY_PREFIX + source + "." + setting;
+    }
 
     public ContactSyncConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -129,6 +154,12 @@ public record ContactSyncConfig(
         Objects.requireNonNull(syncLease, "syncLease");
         Objects.requireNonNull(syncHeartbeat, "syncHeartbeat");
         history = history == null ? History.DEFAULTS : history;
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** The sources' names in the configured order, highest priority first (the directory merges by it). */
+    public List<String> sourceNames() {
+        return sources.stream().map(SourceSettings::name).toList();
     }
 
     /** Reads and validates the configuration; throws {@link ConfigException} naming the first bad key. */
@@ -156,7 +187,7 @@ public record ContactSyncConfig(
                 + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "(generated)" : "****")
                 + ", directoryTitle=" + directoryTitle + ", dialPrefix=" + dialPrefix + ", nodeId=" + nodeId
                 + ", operations=" + operations + ", syncLease=" + syncLease + ", syncHeartbeat=" + syncHeartbeat
-                + ", viewer=" + viewer + "]";
+                + ", viewer=" + viewer + ", sources=" + sources + "]";
     }
 
     /**

@@ -1,8 +1,9 @@
 /*
- * The sync page: status, live progress, start/cancel/preview, history, schedule info, Google account, phones.
+ * The sync page: status, live progress, start/cancel/preview, history, schedule info, Google account, phones;
+ * the sources' rows and the history's source filter are sources.js's.
  * Data is only ever put into the page with textContent / createElement, never as HTML.
  */
-import { api, ApiError } from './api.js';
+import { api } from './api.js';
 import { followStatus } from './live.js';
 import { followPause } from './pause.js';
 import { showPhones } from './phones.js';
@@ -10,6 +11,7 @@ import { formatDuration, formatRelative, formatTime, number, scheduleText, STATE
 import { beyondText, changeItem } from './changes.js';
 import { showRunChart } from './run-chart.js';
 import { interleaveConfigEvents } from './timeline.js';
+import { connectGoogle, showSources } from './sources.js';
 
 const app = document.getElementById('app');
 const ctx = app.getAttribute('data-ctx') || '';
@@ -54,6 +56,11 @@ function showError(err) {
 }
 
 $('notice-close').addEventListener('click', hideNotice);
+
+const sources = showSources({
+  connectInRows: source === 'sources', notify: showNotice, onError: showError, full: () => selectedFull(),
+  onStarted: () => loadStatus(), onFilter: () => loadHistory(0)
+});
 
 // ------------------------------------------------------------------------------------------------ buttons
 
@@ -122,6 +129,7 @@ function renderStatus(s) {
   $('status-summary').textContent = summaryText(s);
 
   const running = state === 'running';
+  sources.running(running);
   const progress = Math.max(0, Math.min(100, Number(s.progress) || 0));
   $('progress').hidden = !running;
   $('progress-fill').style.width = progress + '%';
@@ -164,6 +172,7 @@ function renderStatus(s) {
     // A run ended or a new one appeared: show it in the history and the overview at once.
     loadHistory(historyOffset);
     loadInfo();
+    sources.refresh();
   }
   live.statusShown();
 }
@@ -305,7 +314,8 @@ function historyRow(r, offset) {
 }
 
 function loadHistory(offset) {
-  return api('GET', '/api/sync/history?limit=' + HISTORY_PAGE + '&offset=' + offset).then((data) => {
+  return api('GET', '/api/sync/history?limit=' + HISTORY_PAGE + '&offset=' + offset + sources.historyParam())
+    .then((data) => {
     historyOffset = offset;
     const items = data.history || [];
     $('history-body').replaceChildren(...items.map((r) => historyRow(r, offset)));
@@ -363,21 +373,7 @@ function loadGoogle() {
 }
 
 function setUpGoogle() {
-  $('google-connect').addEventListener('click', () => {
-    const btn = $('google-connect');
-    btn.disabled = true;
-    api('POST', '/api/google/connect').then((r) => {
-      const url = r && r.authorization_url;
-      if (url && /^https?:\/\//.test(url)) {
-        window.location.assign(url);
-      } else {
-        throw new ApiError('The server did not say where to connect the Google account.', 0, JSON.stringify(r), r);
-      }
-    }).catch((err) => {
-      btn.disabled = false;
-      showError(err);
-    });
-  });
+  $('google-connect').addEventListener('click', () => connectGoogle('/api/google/connect', $('google-connect'), showError));
   $('google-disconnect').addEventListener('click', () => {
     if (!window.confirm('Disconnect the Google account? Syncs stop until it is connected again; the contacts already copied stay.')) {
       return;
