@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every answer comes from the {@link CiscoDirectory}'s in-memory snapshot: no database access per request.
  * Pages that depend only on the snapshot are rendered once per snapshot, base URL, charset and phone model and
- * then served as stored bytes. Pages carry an ETag and Last-Modified, so a conditional GET of an unchanged page
- * costs a 304. Cisco pages are answered in the charset the phone accepts ({@link PhoneCharset}) and shaped for
+ * then served as stored bytes; a host can answer those before Jersey through {@link #storedPages()} (the web
+ * application's servlet filter does). Pages carry an ETag and Last-Modified, so a conditional GET of an unchanged
+ * page costs a 304. Cisco pages are answered in the charset the phone accepts ({@link PhoneCharset}) and shaped for
  * its model ({@link CiscoModel}). Errors are CiscoIPPhoneText pages (400 malformed request, 403 not allowed,
  * 404 nothing there, 503 no contacts loaded yet), never a stack trace. No login: phones cannot send one; access
  * can be limited by network or device name ({@link org.contactsync.directory.PhoneAccess}).
