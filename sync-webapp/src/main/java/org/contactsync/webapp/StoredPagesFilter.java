@@ -2,6 +2,7 @@ package org.contactsync.webapp;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Enumeration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public final class StoredPagesFilter implements Filter {
         String path = null;
         if ("GET".equals(req.getMethod())) {
             path = pathBelowBase(req);
-            stored = pages.answer(new PhoneRequest(base(req), path, req.getQueryString(), req::getHeader,
+            stored = pages.answer(new PhoneRequest(base(req), path, req.getQueryString(), name -> header(req, name),
                     req.getRemoteAddr()));
         }
         if (stored.isEmpty()) {
@@ -60,6 +61,26 @@ public final class StoredPagesFilter implements Filter {
         if (metrics != null) {
             metrics.count(path, answer.status());
         }
+    }
+
+    /**
+     * A header as Jersey reads it: several lines of the same header joined with ',' (so, behind a trusted proxy,
+     * the last X-Forwarded-For address is the same one Jersey's access check sees); null when absent.
+     */
+    private static String header(HttpServletRequest req, String name) {
+        Enumeration<String> values = req.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return first;
+        }
+        StringBuilder all = new StringBuilder(first);
+        while (values.hasMoreElements()) {
+            all.append(',').append(values.nextElement());
+        }
+        return all.toString();
     }
 
     /**

@@ -189,6 +189,19 @@ class StoredPagesFilterTest {
     }
 
     @Test
+    void behindATrustedProxyTheLastForwardedAddressDecidesAsInJersey() throws Exception {
+        start(Map.of(ContactSyncConfig.ALLOWED_NETWORKS, "10.0.0.0/8", ContactSyncConfig.TRUST_PROXY, "true"));
+        HttpResponse<byte[]> inside = get("/directory", "X-Forwarded-For", "10.0.0.5");
+
+        // Two header lines: the proxy appended the address it saw (outside) after what the client claimed.
+        HttpResponse<byte[]> outside = get("/directory", "X-Forwarded-For", "10.0.0.5",
+                "X-Forwarded-For", "192.0.2.1");
+
+        assertThat(inside.statusCode()).isEqualTo(200);
+        assertThat(outside.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void storedAnswersAreCountedInTheMetricsLikeJerseysOwn() throws Exception {
         start(Map.of());
         get("/directory/help");
