@@ -35,6 +35,12 @@ public final class EmbeddedApp implements AutoCloseable {
      */
     public static EmbeddedApp start(Path dataDir, Map<String, String> settings,
                                     UnaryOperator<ContactSyncApplication.Builder> customize) throws Exception {
+        return start("/", dataDir, settings, customize);
+    }
+
+    /** The same at {@code contextPath} (e.g. "/contactsync"); {@link #baseUri()} then ends in it and '/'. */
+    public static EmbeddedApp start(String contextPath, Path dataDir, Map<String, String> settings,
+                                    UnaryOperator<ContactSyncApplication.Builder> customize) throws Exception {
         Map<String, String> all = new HashMap<>();
         all.put("contactsync.data-dir", dataDir.toString());
         all.put("contactsync.admin.password", ADMIN_PASSWORD);
@@ -47,7 +53,7 @@ public final class EmbeddedApp implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.setContextPath("/");
+        context.setContextPath(contextPath);
         ContactSyncListener listener = new ContactSyncListener(customize, all);
         context.addEventListener(listener);
         server.setHandler(context);
@@ -63,7 +69,8 @@ public final class EmbeddedApp implements AutoCloseable {
             server.stop();
             throw new IllegalStateException("The web application did not start; see the log above");
         }
-        return new EmbeddedApp(server, listener, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"));
+        String path = contextPath.endsWith("/") ? contextPath : contextPath + "/";
+        return new EmbeddedApp(server, listener, URI.create("http://127.0.0.1:" + connector.getLocalPort() + path));
     }
 
     public URI baseUri() {

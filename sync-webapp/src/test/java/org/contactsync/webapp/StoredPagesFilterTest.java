@@ -55,7 +55,11 @@ class StoredPagesFilterTest {
     }
 
     private void start(Map<String, String> settings) throws Exception {
-        app = EmbeddedApp.start(dataDir, settings, b -> b.component(jerseyWitness));
+        start("/", settings);
+    }
+
+    private void start(String contextPath, Map<String, String> settings) throws Exception {
+        app = EmbeddedApp.start(contextPath, dataDir, settings, b -> b.component(jerseyWitness));
         write(Contact.builder("anna").displayName("Anna Smith").phone("+1 555 010 2000", PhoneType.WORK).build(),
                 Contact.builder("bob").displayName("Bob Jones").phone("+1 555 010 3000", PhoneType.MOBILE).build());
     }
@@ -109,6 +113,18 @@ class StoredPagesFilterTest {
         assertThat(sameHeaders(stored.headers())).isEqualTo(sameHeaders(rendered.headers()))
                 .containsKeys(SAME_HEADERS.toArray(String[]::new));
         assertThat(stored.headers().firstValue("Content-Length")).hasValue(String.valueOf(rendered.body().length));
+    }
+
+    @Test
+    void underAContextPathTheStoredPageIsFoundAndKeepsItsLinks() throws Exception {
+        start("/contactsync", Map.of());
+
+        HttpResponse<byte[]> rendered = get("directory/groups/2ABC");
+        HttpResponse<byte[]> stored = get("directory/groups/2ABC");
+
+        assertThat(text(rendered)).contains(app.baseUri() + "directory/contacts/" + id("anna"));
+        assertThat(stored.body()).isEqualTo(rendered.body());
+        assertThat(reachedJersey.get()).isEqualTo(1);
     }
 
     @Test
