@@ -19,6 +19,7 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 
+import org.contactsync.jaxrs.metrics.DirectoryRequestMetrics;
 import org.contactsync.sync.Intervals;
 import org.contactsync.webapp.config.ConfigException;
 import org.contactsync.webapp.config.ConfigSources;
@@ -108,6 +109,12 @@ public final class ContactSyncListener implements ServletContextListener {
                 reg.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/*");
             }
         }
+
+        // The phones' pages: stored bytes answered here, before Jersey; the rest goes on to it (see docs/directory.md).
+        FilterRegistration.Dynamic phonePages = ctx.addFilter("contactsync-directory-pages",
+                new StoredPagesFilter(app.storedPages(), app.metrics().map(DirectoryRequestMetrics::new).orElse(null)));
+        phonePages.setAsyncSupported(true);
+        phonePages.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/directory", "/directory/*");
 
         PasswordCheck passwords = app.passwordCheck().orElse(null);
         FilterRegistration.Dynamic auth = ctx.addFilter("contactsync-auth",
