@@ -389,7 +389,8 @@ public final class DirectorySnapshot {
 
     /**
      * The contacts matching a search, in display order, with the same meaning as {@link ContactQuery#matches}
-     * plus keypad digits (see {@link SearchIndex#search}). Blank matches nothing (the phone asks again).
+     * plus keypad digits (see {@link SearchIndex#search}). Blank matches nothing (the phone asks again). The list
+     * is unmodifiable (broad searches are kept and handed to the next phone asking the same).
      */
     public List<DirectoryContact> search(String text) {
         return index.search(text);

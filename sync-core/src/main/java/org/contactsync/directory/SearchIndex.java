@@ -6,6 +6,8 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.contactsync.contact.ContactQuery;
 import org.contactsync.contact.PhoneNumbers;
@@ -21,15 +23,23 @@ import org.contactsync.contact.PhoneNumbers;
  *       query only checks the contacts holding its last three digits;</li>
  *   <li>caller-ID: E.164 form and (for extensions) plain digits to the first contact with that number.</li>
  * </ul>
- * Results are contact positions in the snapshot's display order.
+ * Results are contact positions in the snapshot's display order. Short searches match many contacts (a phone user
+ * types "2" or "an" first), so a result of at least {@link #KEEP_FROM} contacts is kept for the next phone asking
+ * the same; in all at most {@link #KEPT_PER_CONTACT} kept results per contact of the snapshot, so a scan of
+ * many searches cannot grow it past a few references per contact.
  */
 final class SearchIndex {
+    static final int KEEP_FROM = 64;
+    static final int KEPT_PER_CONTACT = 8;
+
     private final List<DirectoryContact> all;
     private final Words nameWords;
     private final Words keypadWords;
     private final int[][] trigrams;
     private final Map<String, DirectoryContact> byE164;
     private final Map<String, DirectoryContact> byDigits;
+    private final Map<String, List<DirectoryContact>> kept = new ConcurrentHashMap<>();
+    private final AtomicInteger keptContacts = new AtomicInteger();
 
     SearchIndex(List<DirectoryContact> all, Transliteration transliteration) {
         this.all = all;
@@ -77,6 +87,19 @@ final class SearchIndex {
      * numbers containing them (in any format). Blank matches nothing.
      */
     List<DirectoryContact> search(String text) {
+        List<DirectoryContact> known = kept.get(text);
+        if (known != null) {
+            return known;
+        }
+        List<DirectoryContact> result = find(text);
+        if (result.size() >= KEEP_FROM
+                && keptContacts.addAndGet(result.size()) <= KEPT_PER_CONTACT * Math.max(all.size(), KEEP_FROM)) {
+            kept.putIfAbsent(text, result);
+        }
+        return result;
+    }
+
+    private List<DirectoryContact> find(String text) {
         ContactQuery query = new ContactQuery(text, 1, 0);
         if (query.text().isEmpty()) {
             return List.of();
@@ -92,11 +115,12 @@ final class SearchIndex {
         } else if (digitsOnly == null) {
             names(query.foldedText(), hits);
         }
-        List<DirectoryContact> result = new ArrayList<>(hits.cardinality());
+        DirectoryContact[] result = new DirectoryContact[hits.cardinality()];
+        int n = 0;
         for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
-            result.add(all.get(i));
+            result[n++] = all.get(i);
         }
-        return result;
+        return List.of(result);
     }
 
     /** The digits of a query typed on a keypad (digits, maybe spaces), or null when it has anything else. */

@@ -136,4 +136,19 @@ class KeypadSearchTest {
                 "Agnieszka Wójcik (Mobile 0003)", "Agnieszka Wójcik (Work 0004)", "Solo");
         assertThat(shown).anyMatch(n -> n.endsWith("(A)")).anyMatch(n -> n.endsWith("(B)"));
     }
+
+    @Test
+    void aBroadSearchIsKeptForTheNextPhoneAndANarrowOneIsAnsweredAfresh() {
+        List<Contact> many = new ArrayList<>();
+        for (int i = 0; i < SearchIndex.KEEP_FROM; i++) {
+            many.add(contact("a" + i, "Anna " + i, null, "+1 555 010 " + (1000 + i)));
+        }
+        many.add(contact("b", "Bogdan", null, "+1 555 020 0000"));
+        DirectorySnapshot snapshot = DirectorySnapshot.of(1, many, T0);
+
+        List<DirectoryContact> first = snapshot.search("26");
+        assertThat(first).hasSize(SearchIndex.KEEP_FROM + 1); // "an" and "bo" are both 2-6 on the keypad
+        assertThat(snapshot.search("26")).isSameAs(first).isUnmodifiable();
+        assertThat(snapshot.search("bog")).isNotSameAs(snapshot.search("bog")).hasSize(1);
+    }
 }

@@ -31,6 +31,7 @@ import org.contactsync.jaxrs.ContactSyncFeature;
 import org.contactsync.jaxrs.contact.DuplicatesResource;
 import org.contactsync.jaxrs.directory.DirectoryPhonesResource;
 import org.contactsync.jaxrs.directory.DirectoryResource;
+import org.contactsync.jaxrs.directory.StoredPages;
 import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
 import org.contactsync.jaxrs.sync.ScheduleResource;
 import org.contactsync.metrics.SourceCallListener;
@@ -69,6 +70,7 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final SyncManager manager;
     private final SyncScheduler scheduler;
     private final CiscoDirectory directory;
+    private final DirectoryResource phones;
     private final AdminCredentials.Loaded admin;
     private final AdminCredentials viewer;
     private final ConfigEventRecorder configEvents;
@@ -104,6 +106,10 @@ public final class ContactSyncApplication implements AutoCloseable {
             // The order of the sources is their priority when one person comes from several.
             this.directory = new CiscoDirectory(database.contactStore(), new DirectorySnapshot.Options(
                     config.phone().region(), config.phone().groups()).withSources(config.sourceNames()));
+            this.phones = new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
+                    config.publicBaseUrl(), config.trustProxy(), config.dialPrefix())
+                    .withDialForm(config.phone().dialForm()).withLegacyCharset(config.phone().legacyCharset())
+                    .withAccess(config.phone().access()));
             SyncManager.Builder mb = SyncManager.builder();
             if (b.engine != null) {
                 mb.engine(b.engine.apply(config));
@@ -280,10 +286,6 @@ public final class ContactSyncApplication implements AutoCloseable {
     /** The phone directory, what it merged, and (for a Google source) the Google connection resources. */
     private List<Object> resources() {
         List<Object> list = new ArrayList<>();
-        DirectoryResource phones = new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
-                config.publicBaseUrl(), config.trustProxy(), config.dialPrefix())
-                .withDialForm(config.phone().dialForm()).withLegacyCharset(config.phone().legacyCharset())
-                .withAccess(config.phone().access()));
         list.add(phones);
         list.add(new DirectoryPhonesResource(phones));
         list.add(new DuplicatesResource(directory));
@@ -293,6 +295,14 @@ public final class ContactSyncApplication implements AutoCloseable {
         }
         list.add(new ScheduleResource(scheduler));
         return list;
+    }
+
+    /**
+     * The phone directory's stored pages, which the servlet filter in front of Jersey serves from; the same
+     * resource {@link #jerseyApplication()} mounts renders and stores them.
+     */
+    public StoredPages storedPages() {
+        return phones.storedPages();
     }
 
     public ContactSyncConfig config() {

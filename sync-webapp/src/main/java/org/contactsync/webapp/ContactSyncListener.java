@@ -19,13 +19,12 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 
-import org.contactsync.contact.Contact;
+import org.contactsync.jaxrs.metrics.DirectoryRequestMetrics;
 import org.contactsync.sync.Intervals;
 import org.contactsync.webapp.config.ConfigException;
 import org.contactsync.webapp.config.ConfigSources;
 import org.contactsync.webapp.config.ContactSyncConfig;
 import org.contactsync.webapp.config.ContactSyncConfig.AuthMode;
-import org.contactsync.webapp.config.SourceSettings;
 import org.contactsync.webapp.page.PageRenderer;
 import org.contactsync.webapp.page.PageServlet;
 import org.contactsync.webapp.page.StaticServlet;
@@ -110,6 +109,12 @@ public final class ContactSyncListener implements ServletContextListener {
                 reg.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/*");
             }
         }
+
+        // The phones' pages: stored bytes answered here, before Jersey; the rest goes on to it (see docs/directory.md).
+        FilterRegistration.Dynamic phonePages = ctx.addFilter("contactsync-directory-pages",
+                new StoredPagesFilter(app.storedPages(), app.metrics().map(DirectoryRequestMetrics::new).orElse(null)));
+        phonePages.setAsyncSupported(true);
+        phonePages.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/directory", "/directory/*");
 
         PasswordCheck passwords = app.passwordCheck().orElse(null);
         FilterRegistration.Dynamic auth = ctx.addFilter("contactsync-auth",

@@ -40,13 +40,26 @@ public final class EmbeddedApp implements AutoCloseable {
      */
     public static EmbeddedApp start(Path dataDir, Map<String, String> settings,
                                     UnaryOperator<ContactSyncApplication.Builder> customize) throws Exception {
-        return start(dataDir, settings, customize, context -> { });
+        return start("/", dataDir, settings, customize, context -> { });
     }
 
     /** As {@link #start(Path, Map, UnaryOperator)}, with the servlet context set up further (e.g. a login). */
     public static EmbeddedApp start(Path dataDir, Map<String, String> settings,
                                     UnaryOperator<ContactSyncApplication.Builder> customize,
                                     java.util.function.Consumer<ServletContextHandler> contextSetup) throws Exception {
+        return start("/", dataDir, settings, customize, contextSetup);
+    }
+
+    /** The same at {@code contextPath} (e.g. "/contactsync"); {@link #baseUri()} then ends in it and '/'. */
+    public static EmbeddedApp start(String contextPath, Path dataDir, Map<String, String> settings,
+                                    UnaryOperator<ContactSyncApplication.Builder> customize) throws Exception {
+        return start(contextPath, dataDir, settings, customize, context -> { });
+    }
+
+    private static EmbeddedApp start(String contextPath, Path dataDir, Map<String, String> settings,
+                                     UnaryOperator<ContactSyncApplication.Builder> customize,
+                                     java.util.function.Consumer<ServletContextHandler> contextSetup)
+            throws Exception {
         Map<String, String> all = new HashMap<>();
         all.put("contactsync.data-dir", dataDir.toString());
         all.put("contactsync.admin.password", ADMIN_PASSWORD);
@@ -59,7 +72,7 @@ public final class EmbeddedApp implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.setContextPath("/");
+        context.setContextPath(contextPath);
         contextSetup.accept(context);
         ContactSyncListener listener = new ContactSyncListener(customize, all);
         context.addEventListener(listener);
@@ -76,7 +89,8 @@ public final class EmbeddedApp implements AutoCloseable {
             server.stop();
             throw new IllegalStateException("The web application did not start; see the log above");
         }
-        return new EmbeddedApp(server, listener, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"));
+        String path = contextPath.endsWith("/") ? contextPath : contextPath + "/";
+        return new EmbeddedApp(server, listener, URI.create("http://127.0.0.1:" + connector.getLocalPort() + path));
     }
 
     public URI baseUri() {

@@ -24,11 +24,12 @@ import org.contactsync.sync.RunStatus;
 import org.contactsync.sync.SyncManager;
 import org.contactsync.sync.SyncRun;
 import org.contactsync.sync.SyncType;
+import org.contactsync.webapp.StoredPagesFilter;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * The phone directory under load: embedded Jetty 12 on 127.0.0.1 serving ContactSync's {@link DirectoryResource}
- * (mounted with {@link ContactSyncFeature}, as the WAR does) over {@code N} generated contacts in embedded Derby,
+ * (mounted with {@link ContactSyncFeature} behind the WAR's {@link StoredPagesFilter}, as the WAR does) over {@code N} generated contacts in embedded Derby,
  * plus the very same XML documents as static files from Jetty's ResourceServlet at {@code /static/} — the ceiling
  * for this container on this machine. Writes the URLs to test into a shell-readable file and serves until killed.
  *
@@ -98,11 +99,14 @@ public final class DirectoryBenchServer {
             throw new IllegalStateException("loading the generated contacts failed: " + run.error());
         }
         Path staticDir = Files.createDirectories(work.resolve("static"));
+        DirectoryResource phones = new DirectoryResource(directory, DirectorySettings.defaults());
         ResourceConfig app = new ResourceConfig().register(ContactSyncFeature.builder(sync)
                 .settings(ApiSettings.defaults())
-                .component(new DirectoryResource(directory, DirectorySettings.defaults()))
+                .component(phones)
                 .build());
-        JettyServer server = JettyServer.start(port, app, staticDir);
+        // As the WAR: the stored pages answered by the servlet filter in front of Jersey.
+        JettyServer server = JettyServer.start(port, app, new StoredPagesFilter(phones.storedPages(), null),
+                staticDir);
 
         // Pick the pages a phone user would open: the menu, the largest group's first page, a contact, a search.
         URI base = server.baseUri();

@@ -2,7 +2,12 @@ package org.contactsync.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.EnumSet;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -12,8 +17,9 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
- * Embedded Jetty 12 (ee10) on 127.0.0.1 with a Jersey application at {@code /*} and, optionally, static files from a
- * directory at {@code /static/*} served by Jetty's own ResourceServlet: the same container, the same connector.
+ * Embedded Jetty 12 (ee10) on 127.0.0.1 with a Jersey application at {@code /*}, optionally a servlet filter in front
+ * of it on {@code /directory/*} (as the WAR mounts its phone directory filter) and static files from a directory at
+ * {@code /static/*} served by Jetty's own ResourceServlet: the same container, the same connector.
  */
 final class JettyServer implements AutoCloseable {
     private final Server server;
@@ -25,6 +31,11 @@ final class JettyServer implements AutoCloseable {
     }
 
     static JettyServer start(int port, ResourceConfig app, Path staticDir) throws Exception {
+        return start(port, app, null, staticDir);
+    }
+
+    /** @param directoryFilter mounted on /directory and /directory/* before Jersey, or null for none */
+    static JettyServer start(int port, ResourceConfig app, Filter directoryFilter, Path staticDir) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -35,6 +46,11 @@ final class JettyServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("jersey", new ServletContainer(app)), "/*");
+        if (directoryFilter != null) {
+            FilterHolder filter = new FilterHolder(directoryFilter);
+            context.addFilter(filter, "/directory", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(filter, "/directory/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         if (staticDir != null) {
             ServletHolder files = new ServletHolder("static", ResourceServlet.class);
             files.setInitParameter("baseResource", staticDir.toUri().toString());

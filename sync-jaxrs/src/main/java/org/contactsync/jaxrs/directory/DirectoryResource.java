@@ -2,7 +2,6 @@ package org.contactsync.jaxrs.directory;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +41,6 @@ import org.contactsync.directory.browse.YealinkBrowser;
 import org.contactsync.directory.phonebook.PhonebookFormat;
 import org.contactsync.directory.phonebook.PhonebookFormats;
 import org.contactsync.directory.phonebook.PhonebookParts;
-import org.contactsync.jaxrs.support.ClientUrl;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +53,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every answer comes from the {@link CiscoDirectory}'s in-memory snapshot: no database access per request.
  * Pages that depend only on the snapshot are rendered once per snapshot, base URL, charset and phone model and
- * then served as stored bytes. Pages carry an ETag and Last-Modified, so a conditional GET of an unchanged page
- * costs a 304. Cisco pages are answered in the charset the phone accepts ({@link PhoneCharset}) and shaped for
+ * then served as stored bytes; a host can answer those before Jersey through {@link #storedPages()} (the web
+ * application's servlet filter does). Pages carry an ETag and Last-Modified, so a conditional GET of an unchanged
+ * page costs a 304. Cisco pages are answered in the charset the phone accepts ({@link PhoneCharset}) and shaped for
  * its model ({@link CiscoModel}). Errors are CiscoIPPhoneText pages (400 malformed request, 403 not allowed,
  * 404 nothing there, 503 no contacts loaded yet), never a stack trace. No login: phones cannot send one; access
  * can be limited by network or device name ({@link org.contactsync.directory.PhoneAccess}).
@@ -69,7 +67,9 @@ public final class DirectoryResource {
     public static final String REMOTE_ADDRESS_PROPERTY = "org.contactsync.remote-address";
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryResource.class);
-    private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
+    private static final CacheControl REVALIDATE = CacheControl.valueOf(StoredAnswer.REVALIDATE);
+    private static final Map<String, String> CISCO_VARY = Map.of(HttpHeaders.VARY,
+            "Accept-Charset, " + PhoneRequestRules.MODEL_HEADER);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CiscoDirectory directory;
@@ -79,6 +79,8 @@ public final class DirectoryResource {
     private final CallerIdLookup lookup;
     private final PhonebookFormats formats = PhonebookFormats.standard();
     private final RenderedCache cache = new RenderedCache();
+    private final PhoneRequestRules rules;
+    private final StoredPages stored;
     private final Transliteration transliteration = new Transliteration();
     private final String settingsTag;
     private final Map<String, BrowsePages> browsers;
@@ -90,8 +92,18 @@ public final class DirectoryResource {
         this.pages = new DirectoryPages(settings.title(), dialRules);
         this.lookup = new CallerIdLookup(dialRules);
         this.settingsTag = Integer.toHexString(Objects.hash(settings.title(), dialRules));
+        this.rules = new PhoneRequestRules(settings);
+        this.stored = new StoredPages(directory, rules, cache);
         this.browsers = Map.of("yealink", new BrowsePages(new YealinkBrowser(), dialRules, settings.title()),
                 "snom", new BrowsePages(new SnomBrowser(), dialRules, settings.title()));
+    }
+
+    /**
+     * The pages this resource rendered and stored, for a host that serves them before Jersey (the web
+     * application's servlet filter): the same bytes, headers and rules, without Jersey's request processing.
+     */
+    public StoredPages storedPages() {
+        return stored;
     }
 
     /** {@code /directory/cisco/...}: the same Cisco pages under the vendor's own path. */
@@ -157,7 +169,8 @@ public final class DirectoryResource {
     public Response phonebook(@PathParam("vendor") String vendor, @PathParam("file") String file,
                               @QueryParam("part") String partParam, @Context UriInfo uri,
                               @Context ContainerRequest request) {
-        if (!allowed(request)) {
+        PhoneRequest phone = phoneRequest(uri, request);
+        if (!rules.allowed(phone)) {
             return plain(403, "This phone directory is limited to the phones of this site; ask the administrator "
                     + "to allow this address.");
         }
@@ -177,10 +190,12 @@ public final class DirectoryResource {
                     + "it has " + parts + " part" + (parts == 1 ? "" : "s") + ", numbered from 1.");
         }
         int n = part;
-        RenderedCache.Rendered r = cache.get(snapshot.fingerprint(), vendor + "|" + n, () -> new RenderedCache.Rendered(
-                200, format.render(snapshot, dialRules, settings.title(), n).getBytes(StandardCharsets.UTF_8),
-                "text/xml; charset=utf-8", snapshot.fingerprint() + "-" + settingsTag + "-" + vendor + n));
-        return conditional(request, snapshot, r).header("X-Phonebook-Parts", parts).build();
+        RenderedCache.Rendered r = cache.get(snapshot.fingerprint(), rules.pageKey(phone),
+                () -> new RenderedCache.Rendered(200,
+                        format.render(snapshot, dialRules, settings.title(), n).getBytes(StandardCharsets.UTF_8),
+                        "text/xml; charset=utf-8", snapshot.fingerprint() + "-" + settingsTag + "-" + vendor + n,
+                        snapshot.lastModified(), Map.of("X-Phonebook-Parts", String.valueOf(parts))));
+        return send(r.answer(request::getHeaderString));
     }
 
     /**
@@ -189,8 +204,9 @@ public final class DirectoryResource {
      */
     @GET
     @Path("lookup")
-    public Response lookup(@QueryParam("number") String number, @Context ContainerRequest request) {
-        if (!allowed(request)) {
+    public Response lookup(@QueryParam("number") String number, @Context UriInfo uri,
+                           @Context ContainerRequest request) {
+        if (!rules.allowed(phoneRequest(uri, request))) {
             return plain(403, "Caller-ID look-up is limited to this site's systems; ask the administrator to "
                     + "allow this address.");
         }
@@ -225,14 +241,15 @@ public final class DirectoryResource {
     @GET
     @Path("{rest: .+}")
     public Response unknown(@Context UriInfo uri, @Context ContainerRequest request) {
-        String root = root(uri, request);
+        String root = rules.root(phoneRequest(uri, request));
         return send(pages.error(404, "Not found", "This directory has no page \"" + shorten(uri.getPath())
                 + "\". Start again from the main menu.", root), StandardCharsets.UTF_8);
     }
 
     /** The vendors' phonebook files as {@code vendor → [URL of part 1, …]}, for the page's Phones section. */
     Map<String, List<String>> phonebookUrls(UriInfo uri, HttpHeaders headers) {
-        String root = root(uri, headers);
+        String root = rules.root(new PhoneRequest(uri.getBaseUri(), uri.getPath(false), null,
+                headers::getHeaderString, null));
         DirectorySnapshot snapshot = snapshotOrNull();
         Map<String, List<String>> urls = new LinkedHashMap<>();
         urls.put("cisco", List.of(root));
@@ -260,57 +277,53 @@ public final class DirectoryResource {
      */
     private Response cisco(UriInfo uri, ContainerRequest request, boolean optional, boolean cacheable,
                            CiscoPage page) {
-        String root = root(uri, request);
-        Charset charset = PhoneCharset.choose(request.getHeaderString(HttpHeaders.ACCEPT_CHARSET),
-                settings.legacyCharset());
-        if (!allowed(request)) {
+        PhoneRequest phone = phoneRequest(uri, request);
+        String root = rules.root(phone);
+        Charset charset = rules.charset(phone);
+        if (!rules.allowed(phone)) {
             return send(pages.error(403, "Not allowed", "This phone directory is limited to the phones of this "
                     + "site. Ask the administrator to allow this phone.", root), charset);
         }
-        CiscoModel model = CiscoModel.of(request.getHeaderString("x-CiscoIPPhoneModelName"));
+        CiscoModel model = rules.model(phone);
         DirectoryPages forModel = pages.forModel(model);
         DirectorySnapshot snapshot = snapshotOrNull();
         if (snapshot == null && !optional) {
             return unavailable(root, charset);
         }
-        return answer(uri, request, root, snapshot, cacheable, charset, model.family(),
-                () -> page.render(snapshot, forModel, root)).header(HttpHeaders.VARY,
-                "Accept-Charset, x-CiscoIPPhoneModelName").build();
+        return answer(phone, root, snapshot, cacheable, charset, model.family(), CISCO_VARY,
+                () -> page.render(snapshot, forModel, root));
     }
 
     /**
      * The stored bytes of a page (rendered on first use for this snapshot, base URL, charset and variant) or a
      * fresh rendering when not cacheable; 304 when the client's copy is current; error pages as they are.
      */
-    private Response.ResponseBuilder answer(UriInfo uri, ContainerRequest request, String root,
-                                            DirectorySnapshot snapshot, boolean cacheable, Charset charset,
-                                            String variant, Supplier<DirectoryPage> page) {
+    private Response answer(PhoneRequest phone, String root, DirectorySnapshot snapshot, boolean cacheable,
+                            Charset charset, String variant, Map<String, String> headers,
+                            Supplier<DirectoryPage> page) {
         String etag = (snapshot == null ? "static" : snapshot.fingerprint()) + "-" + settingsTag + "-"
                 + Integer.toHexString(Objects.hash(root, charset.name(), variant));
         Function<DirectoryPage, RenderedCache.Rendered> toBytes = p -> new RenderedCache.Rendered(p.status(),
                 PhoneCharset.encode(p.xml(), charset, transliteration),
-                "text/xml; charset=" + charset.name().toLowerCase(Locale.ROOT), etag);
+                "text/xml; charset=" + charset.name().toLowerCase(Locale.ROOT), etag,
+                snapshot == null ? null : snapshot.lastModified(), headers);
         RenderedCache.Rendered r;
         if (snapshot == null || !cacheable) {
             r = toBytes.apply(page.get()); // searches use the index, not the cache
         } else {
-            String key = root + "|" + uri.getPath() + "?" + uri.getRequestUri().getRawQuery() + "|" + charset.name()
-                    + "|" + variant;
-            r = cache.get(snapshot.fingerprint(), key, () -> toBytes.apply(page.get()));
+            r = cache.get(snapshot.fingerprint(), rules.pageKey(phone), () -> toBytes.apply(page.get()));
         }
-        if (r.status() != 200) {
-            return Response.status(r.status()).type(r.contentType()).cacheControl(REVALIDATE).entity(r.body());
-        }
-        return conditional(request, snapshot, r);
+        return send(r.answer(phone::header));
     }
 
     /** A browsing page for a Yealink or Snom phone (always UTF-8, which their XML browsers take). */
     private Response browse(String vendor, UriInfo uri, ContainerRequest request, boolean cacheable,
                             BrowsePage page) {
         BrowsePages pagesOf = browsers.get(vendor);
-        String directoryRoot = root(uri, request);
+        PhoneRequest phone = phoneRequest(uri, request);
+        String directoryRoot = rules.root(phone);
         String root = directoryRoot + "/" + vendor + "/browse";
-        if (!allowed(request)) {
+        if (!rules.allowed(phone)) {
             return send(pagesOf.error(403, "Not allowed", "This phone directory is limited to the phones of this "
                     + "site. Ask the administrator to allow this phone.", root), StandardCharsets.UTF_8);
         }
@@ -319,8 +332,8 @@ public final class DirectoryResource {
             return send(pagesOf.error(503, "Unavailable", "The contacts cannot be loaded right now. Try again in "
                     + "a minute.", root), StandardCharsets.UTF_8);
         }
-        return answer(uri, request, directoryRoot, snapshot, cacheable, StandardCharsets.UTF_8, vendor,
-                () -> page.render(snapshot, pagesOf, root)).build();
+        return answer(phone, directoryRoot, snapshot, cacheable, StandardCharsets.UTF_8, vendor, Map.of(),
+                () -> page.render(snapshot, pagesOf, root));
     }
 
     @FunctionalInterface
@@ -367,32 +380,18 @@ public final class DirectoryResource {
         return browse(vendor, uri, request, true, (s, p, root) -> p.contact(s, root, id));
     }
 
-    /** 200 with the stored bytes and validators, or 304 when the client's ETag or date still matches. */
-    private static Response.ResponseBuilder conditional(ContainerRequest request, DirectorySnapshot snapshot,
-                                                        RenderedCache.Rendered r) {
-        EntityTag etag = new EntityTag(r.etag());
-        Date lastModified = snapshot == null ? null : Date.from(snapshot.lastModified());
-        Response.ResponseBuilder notModified = lastModified == null
-                ? request.evaluatePreconditions(etag)
-                : request.evaluatePreconditions(lastModified, etag);
-        if (notModified != null) {
-            return notModified.cacheControl(REVALIDATE);
-        }
-        Response.ResponseBuilder ok = Response.ok(r.body(), r.contentType()).tag(etag).cacheControl(REVALIDATE);
-        if (lastModified != null) {
-            ok.lastModified(lastModified);
-        }
-        return ok;
+    /** The request as the directory's rules read it (the host set the client's address as a property). */
+    private static PhoneRequest phoneRequest(UriInfo uri, ContainerRequest request) {
+        Object remote = request.getProperty(REMOTE_ADDRESS_PROPERTY);
+        return new PhoneRequest(uri.getBaseUri(), uri.getPath(false), uri.getRequestUri().getRawQuery(),
+                request::getHeaderString, remote == null ? null : remote.toString());
     }
 
-    private boolean allowed(ContainerRequest request) {
-        if (!settings.access().enabled()) {
-            return true;
-        }
-        Object remote = request.getProperty(REMOTE_ADDRESS_PROPERTY);
-        String address = new ClientUrl(settings.publicBaseUrl(), settings.trustProxy())
-                .clientAddress(remote == null ? null : remote.toString(), request.getHeaderString("X-Forwarded-For"));
-        return settings.access().allows(address, request.getHeaderString("x-CiscoIPPhoneDeviceName"));
+    /** An answer of the stored-page rule as Jersey sends it (the servlet filter sends the same one itself). */
+    private static Response send(StoredAnswer answer) {
+        Response.ResponseBuilder b = Response.status(answer.status());
+        answer.headers().forEach(b::header);
+        return (answer.body().length == 0 ? b : b.entity(answer.body())).build();
     }
 
     private static Integer parsePart(String p) {
@@ -440,15 +439,6 @@ public final class DirectoryResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is always JSON", e);
         }
-    }
-
-    /**
-     * The absolute URL of the main menu, without a trailing slash: from the configured public base URL, else from
-     * the request, with the proxy's X-Forwarded-Proto/-Host only when configured to trust them.
-     */
-    String root(UriInfo uri, HttpHeaders headers) {
-        return new ClientUrl(settings.publicBaseUrl(), settings.trustProxy()).base(uri.getBaseUri(),
-                headers.getHeaderString("X-Forwarded-Proto"), headers.getHeaderString("X-Forwarded-Host")) + "directory";
     }
 
     private static String shorten(String s) {

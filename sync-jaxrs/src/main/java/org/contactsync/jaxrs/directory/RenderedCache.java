@@ -1,8 +1,10 @@
 package org.contactsync.jaxrs.directory;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Pages that depend only on the snapshot (and the base URL, charset and phone model) rendered once and kept as
@@ -13,8 +15,20 @@ import java.util.function.Supplier;
 final class RenderedCache {
     static final int MAX_ENTRIES = 50_000;
 
-    /** A rendered answer: status, body bytes (in the charset chosen), content type and validators. */
-    record Rendered(int status, byte[] body, String contentType, String etag) {
+    /**
+     * A rendered answer: status, body bytes (in the charset chosen), content type, validators (ETag and the
+     * snapshot's Last-Modified, null when there is no snapshot) and any further headers (e.g. Vary).
+     */
+    record Rendered(int status, byte[] body, String contentType, String etag, Instant lastModified,
+                    Map<String, String> headers) {
+        Rendered {
+            headers = Map.copyOf(headers);
+        }
+
+        /** What to send a request with these headers: the page, or 304/412 by its conditional headers. */
+        StoredAnswer answer(UnaryOperator<String> requestHeader) {
+            return StoredAnswer.of(this, requestHeader);
+        }
     }
 
     private record Generation(String fingerprint, Map<String, Rendered> pages) {
@@ -38,6 +52,12 @@ final class RenderedCache {
             g.pages().putIfAbsent(key, r);
         }
         return r;
+    }
+
+    /** The stored answer for {@code key} in the snapshot with {@code fingerprint}, or null when not stored. */
+    Rendered peek(String fingerprint, String key) {
+        Generation g = current;
+        return g.fingerprint().equals(fingerprint) ? g.pages().get(key) : null;
     }
 
     /** How many pages are kept now (for tests). */

@@ -27,12 +27,19 @@ public final class DirectoryRequestMetrics implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath();
+        count(request.getUriInfo().getPath(), response.getStatus());
+    }
+
+    /**
+     * Counts one answer to {@code path} (relative to the application, e.g. {@code directory/groups/2}; other
+     * paths are not counted): for a host that answers some directory requests before Jersey, so those count too.
+     */
+    public void count(String path, int status) {
         if (!(path.equals("directory") || path.startsWith("directory/"))) {
             return;
         }
         Kind k = classify(path);
-        metrics.directoryRequest(k.vendor(), k.page(), response.getStatus());
+        metrics.directoryRequest(k.vendor(), k.page(), status);
     }
 
     record Kind(String vendor, String page) {

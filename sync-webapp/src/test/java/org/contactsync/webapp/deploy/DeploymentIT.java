@@ -139,6 +139,14 @@ class DeploymentIT {
         assertThat(directory.statusCode()).isEqualTo(200);
         assertThat(directory.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/xml");
         assertThat(directory.body()).contains("<CiscoIPPhoneMenu>", root + "/directory/");
+        // The repeat is the stored page, answered by the servlet filter in front of Jersey: same links (context
+        // path included), same validators.
+        HttpResponse<String> stored = get(phone, root + "/directory");
+        assertThat(stored.body()).isEqualTo(directory.body());
+        assertThat(stored.headers().firstValue("ETag")).isEqualTo(directory.headers().firstValue("ETag"));
+        String etag = directory.headers().firstValue("ETag").orElseThrow();
+        assertThat(phone.send(HttpRequest.newBuilder(URI.create(root + "/directory")).header("If-None-Match", etag)
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(304);
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
