@@ -10,6 +10,7 @@ import org.contactsync.contact.InMemoryContactStore;
 import org.contactsync.contact.PhoneType;
 import org.contactsync.directory.merge.MergedContact;
 import org.contactsync.directory.merge.Origin;
+import org.contactsync.testkit.TestContacts;
 import org.junit.jupiter.api.Test;
 
 /** The phone directory over several sources: one entry per person, on every page, in search and caller-ID. */
@@ -31,15 +32,8 @@ class MergedDirectoryTest {
         return found.stream().findFirst().orElseThrow();
     }
 
-    /** Stores each contact as one of the source it names, as a run of that source would. */
-    private void storeAsTheirSources(Contact... contacts) {
-        for (Contact c : contacts) {
-            store.write(c.source(), List.of(c), List.of());
-        }
-    }
-
     private DirectorySnapshot annaInTwoSources() {
-        storeAsTheirSources(
+        TestContacts.storeInTheirSources(store, 
                 Contact.builder("staff/anna").source("staff").displayName("Anna Nowak")
                         .phone("+48 22 123 45 67", PhoneType.WORK).build(),
                 Contact.builder("customers/anna").source("customers").displayName("Nowak, A.")
@@ -97,7 +91,7 @@ class MergedDirectoryTest {
 
     @Test
     void aContactWithoutNumbersLinksTwoSourcesByEmail() {
-        storeAsTheirSources(
+        TestContacts.storeInTheirSources(store, 
                 Contact.builder("a").source("staff").displayName("Ola").phone("+48 22 111 11 11", PhoneType.WORK)
                         .email("ola@example.pl").build(),
                 Contact.builder("b").source("customers").displayName("Ola K").email("OLA@example.pl")

@@ -154,4 +154,16 @@ public final class TestContacts {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Stores each contact as one of the source it names ({@link Contact#source()}), as a run of that source would:
+     * a plain {@code write} stores everything in the default source.
+     */
+    public static void storeInTheirSources(org.contactsync.contact.ContactStore store, Contact... contacts) {
+        java.util.Map<String, List<Contact>> bySource = new java.util.LinkedHashMap<>();
+        for (Contact c : contacts) {
+            bySource.computeIfAbsent(c.source(), k -> new java.util.ArrayList<>()).add(c);
+        }
+        bySource.forEach((source, list) -> store.write(source, list, List.of()));
+    }
 }

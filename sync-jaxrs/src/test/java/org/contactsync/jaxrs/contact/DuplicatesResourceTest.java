@@ -25,6 +25,7 @@ import org.contactsync.jaxrs.directory.DirectorySettings;
 import org.contactsync.jaxrs.testkit.ApiHarness;
 import org.contactsync.testkit.ScriptedSyncEngine;
 import org.contactsync.testkit.SyncFixture;
+import org.contactsync.testkit.TestContacts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class DuplicatesResourceTest {
     }
 
     private void write(Contact... contacts) {
-        sync.contacts().write(List.of(contacts), List.of());
+        TestContacts.storeInTheirSources(sync.contacts(), contacts);
     }
 
     private void jurgenInTwoSources() {
@@ -115,7 +116,7 @@ class DuplicatesResourceTest {
         assertThat(members.get(1).get("display_name").asText()).isEqualTo("J. Keller <Einkauf>");
         assertThat(members.get(1).get("phones")).hasSize(2);
         assertThat(members.get(1).get("contact_id").asLong())
-                .isEqualTo(sync.contacts().findBySourceId("customers/jk").orElseThrow().id());
+                .isEqualTo(sync.contacts().findBySourceId("customers", "customers/jk").orElseThrow().id());
     }
 
     @Test

@@ -202,11 +202,11 @@ class OpenApiContractTest {
         call("GET", "/api/contacts", "api/contacts?q=" + "x".repeat(201), 400, ADMIN);
         call("GET", "/api/contacts/{id}", "api/contacts/" + contactId, 200, ADMIN);
         call("GET", "/api/contacts/{id}", "api/contacts/999999", 404, ADMIN);
-        sync.contacts().write(java.util.List.of(
+        org.contactsync.testkit.TestContacts.storeInTheirSources(sync.contacts(),
                 org.contactsync.contact.Contact.builder("staff/1").source("staff").displayName("Merged Person")
                         .phone("+1 555 777 0001", org.contactsync.contact.PhoneType.WORK).build(),
                 org.contactsync.contact.Contact.builder("customers/1").source("customers").displayName("M. Person")
-                        .phone("+15557770001", org.contactsync.contact.PhoneType.MAIN).build()), java.util.List.of());
+                        .phone("+15557770001", org.contactsync.contact.PhoneType.MAIN).build());
         JsonNode duplicates = ApiHarness.json(call("GET", "/api/contacts/duplicates",
                 "api/contacts/duplicates?limit=5", 200, ADMIN).body());
         assertThat(duplicates.at("/groups/0/members")).as("a merged group to validate").hasSize(2);
