@@ -180,53 +180,46 @@ final class ConnectionsPageReader {
 
     /** An object's fields into {@code target}; null for JSON null. */
     private static <T> T object(JsonReader r, T target, Field<T> fields) throws IOException {
-        if (r.peek() == JsonToken.NULL) {
-            r.nextNull();
-            return null;
-        }
-        r.beginObject();
-        while (r.hasNext()) {
-            fields.read(r, r.nextName(), target);
-        }
-        r.endObject();
-        return target;
+        return nullable(r, or -> {
+            or.beginObject();
+            while (or.hasNext()) {
+                fields.read(or, or.nextName(), target);
+            }
+            or.endObject();
+            return target;
+        });
     }
 
     private static <T> List<T> array(JsonReader r, Value<T> element) throws IOException {
-        if (r.peek() == JsonToken.NULL) {
-            r.nextNull();
-            return null;
-        }
-        List<T> items = new ArrayList<>();
-        r.beginArray();
-        while (r.hasNext()) {
-            items.add(element.read(r));
-        }
-        r.endArray();
-        return items;
+        return nullable(r, ar -> {
+            List<T> items = new ArrayList<>();
+            ar.beginArray();
+            while (ar.hasNext()) {
+                items.add(element.read(ar));
+            }
+            ar.endArray();
+            return items;
+        });
     }
 
     private static String string(JsonReader r) throws IOException {
-        if (r.peek() == JsonToken.NULL) {
-            r.nextNull();
-            return null;
-        }
-        return r.nextString();
+        return nullable(r, JsonReader::nextString);
     }
 
     private static Boolean bool(JsonReader r) throws IOException {
-        if (r.peek() == JsonToken.NULL) {
-            r.nextNull();
-            return null;
-        }
-        return r.nextBoolean();
+        return nullable(r, JsonReader::nextBoolean);
     }
 
     private static Integer integer(JsonReader r) throws IOException {
+        return nullable(r, JsonReader::nextInt);
+    }
+
+    /** Null for JSON null (the field stays unset, as with the Google client's parser), else the value. */
+    private static <T> T nullable(JsonReader r, Value<T> value) throws IOException {
         if (r.peek() == JsonToken.NULL) {
             r.nextNull();
             return null;
         }
-        return r.nextInt();
+        return value.read(r);
     }
 }
