@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.contactsync.Page;
+import org.contactsync.sync.changes.ContactChange;
+import org.contactsync.sync.changes.RunChangeLog;
 
 /**
  * The local copy of the address book. The sync core is its only writer; readers are the REST API and the
@@ -28,9 +30,33 @@ public interface ContactStore {
      */
     void write(List<Contact> upserts, Collection<String> deletions);
 
+    /**
+     * Like {@link #write(List, Collection)}, and appends the batch's listed changes to a run's change log: in the
+     * same transaction when this store can (a database store whose log shares its database), otherwise right after
+     * the write succeeded. Either way the list of a batch is never appended without its write.
+     */
+    default void write(List<Contact> upserts, Collection<String> deletions, RunChangeLog log, long runId,
+                       List<ContactChange> listed, int beyondCap) {
+        write(upserts, deletions);
+        log.append(runId, listed, beyondCap);
+    }
+
     Optional<Contact> findById(long id);
 
     Optional<Contact> findBySourceId(String sourceId);
+
+    /**
+     * The stored contacts of those source ids that are stored, by source id: one look-up for a whole batch (the
+     * sync lists the names of the contacts it deletes with it). The default asks {@link #findBySourceId} for each;
+     * stores override it with one query.
+     */
+    default Map<String, Contact> findBySourceIds(Collection<String> sourceIds) {
+        Map<String, Contact> found = new java.util.HashMap<>();
+        for (String id : sourceIds) {
+            findBySourceId(id).ifPresent(c -> found.put(id, c));
+        }
+        return found;
+    }
 
     /** Contacts matching {@link ContactQuery#matches}, ordered by display name (case-insensitive), then id. */
     Page<Contact> search(ContactQuery query);

@@ -90,6 +90,18 @@ public final class InMemoryContactStore implements ContactStore {
     }
 
     @Override
+    public synchronized Map<String, Contact> findBySourceIds(Collection<String> sourceIds) {
+        Map<String, Contact> result = new HashMap<>();
+        for (String id : sourceIds) {
+            Contact c = bySourceId.get(id);
+            if (c != null) {
+                result.put(id, c);
+            }
+        }
+        return result;
+    }
+
+    @Override
     public Page<Contact> search(ContactQuery query) {
         List<Contact> matches = new ArrayList<>();
         for (Contact c : sorted()) {

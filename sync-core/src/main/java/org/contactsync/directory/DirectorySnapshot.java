@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactQuery;
@@ -26,6 +28,9 @@ import org.contactsync.contact.InMemoryContactStore;
 import org.contactsync.contact.PhoneNumber;
 import org.contactsync.contact.PhoneNumbers;
 import org.contactsync.contact.SearchText;
+import org.contactsync.directory.merge.ContactMerger;
+import org.contactsync.directory.merge.MergedContact;
+import org.contactsync.directory.merge.SourcePriority;
 
 /**
  * An immutable copy of what the phone directory lists, built once from a {@link ContactStore} and then read by
@@ -36,6 +41,10 @@ import org.contactsync.contact.SearchText;
  * ({@link InMemoryContactStore#BY_NAME}) and split into {@link KeypadGroup}s; favourites and labels are listed
  * separately; numbers are read as E.164 in the site's region; twins (equal names) get a hint that tells them
  * apart; a {@link SearchIndex} answers searches and caller-ID look-ups.
+ *
+ * <p>With several sources, contacts of different sources that share a number or email are one entry
+ * ({@link ContactMerger}: the winner's id and name, numbers united); every member's id finds that entry, and
+ * {@link #merges()} says what was merged. With one source nothing is merged.
  */
 public final class DirectorySnapshot {
     private static final Comparator<PhoneNumber> PHONE_ORDER = Comparator
@@ -51,11 +60,13 @@ public final class DirectorySnapshot {
     private final List<DirectoryContact> favourites;
     private final Map<String, List<DirectoryContact>> labels;
     private final SearchIndex index;
+    private final List<MergedContact> merges;
+    private final Map<Long, MergedContact> mergeById;
 
     private DirectorySnapshot(long version, String fingerprint, Instant lastModified, List<DirectoryContact> all,
                               Map<KeypadGroup, List<DirectoryContact>> groups, Map<Long, DirectoryContact> byId,
                               List<DirectoryContact> favourites, Map<String, List<DirectoryContact>> labels,
-                              SearchIndex index) {
+                              SearchIndex index, List<MergedContact> merges, Map<Long, MergedContact> mergeById) {
         this.version = version;
         this.fingerprint = fingerprint;
         this.lastModified = lastModified;
@@ -65,18 +76,34 @@ public final class DirectorySnapshot {
         this.favourites = favourites;
         this.labels = labels;
         this.index = index;
+        this.merges = merges;
+        this.mergeById = mergeById;
     }
 
-    /** What a snapshot is built with: the site's phone region and which labels become groups. */
-    public record Options(String region, LabelFilter labels) {
+    /**
+     * What a snapshot is built with: the site's phone region, which labels become groups, and which source wins
+     * when contacts of several sources are merged (the configured order of the sources, first = highest).
+     */
+    public record Options(String region, LabelFilter labels, SourcePriority sources) {
         public Options {
             region = region == null ? "" : region.strip();
             labels = Objects.requireNonNullElse(labels, LabelFilter.ALL);
+            sources = Objects.requireNonNullElseGet(sources, SourcePriority::none);
+        }
+
+        /** Region and labels; no source order (the most recently updated contact wins a merge). */
+        public Options(String region, LabelFilter labels) {
+            this(region, labels, null);
         }
 
         /** No region (only "+" numbers are read as E.164), every label. */
         public static Options defaults() {
             return new Options("", LabelFilter.ALL);
+        }
+
+        /** The same options with the sources' priority order, highest first. */
+        public Options withSources(List<String> priorityOrder) {
+            return new Options(region, labels, new SourcePriority(priorityOrder));
         }
     }
 
@@ -91,11 +118,20 @@ public final class DirectorySnapshot {
     public static DirectorySnapshot build(ContactStore store, Instant now, Options options) {
         long version = store.version();
         List<Contact> contacts = new ArrayList<>();
+        List<Contact> emailOnly = new ArrayList<>(); // can link two sources' contacts, so kept when there are two
+        Set<String> sources = new HashSet<>();
         store.forEach(c -> {
             if (c.hasPhone()) {
                 contacts.add(c);
+                sources.add(c.source());
+            } else if (!c.emails().isEmpty()) {
+                emailOnly.add(c);
+                sources.add(c.source());
             }
         });
+        if (sources.size() > 1) {
+            contacts.addAll(emailOnly);
+        }
         return of(version, contacts, now, options);
     }
 
@@ -106,10 +142,18 @@ public final class DirectorySnapshot {
 
     public static DirectorySnapshot of(long version, List<Contact> contacts, Instant lastModified,
                                        Options options) {
+        Map<String, String> e164s = new HashMap<>(contacts.size() * 2);
+        UnaryOperator<String> e164 = n -> e164s.computeIfAbsent(n, k -> PhoneNumbers.e164(k, options.region()));
+        List<MergedContact> people = new ContactMerger(options.sources(), e164).merge(contacts);
         // Fold each name once and sort on that: the same order as InMemoryContactStore.BY_NAME, which would
         // fold both names on every comparison.
-        List<Folded> sorted = new ArrayList<>(contacts.size());
-        for (Contact c : contacts) {
+        List<Folded> sorted = new ArrayList<>(people.size());
+        List<MergedContact> merged = new ArrayList<>();
+        for (MergedContact m : people) {
+            Contact c = m.entry();
+            if (m.merged()) {
+                merged.add(m);
+            }
             List<PhoneNumber> phones = dialable(c.phones());
             if (!phones.isEmpty()) {
                 sorted.add(new Folded(c, SearchText.fold(c.displayName()), phones));
@@ -142,7 +186,7 @@ public final class DirectorySnapshot {
                 }
             }
             DirectoryContact dc = new DirectoryContact(c.id(), c.displayName(), f.name(),
-                    SearchText.fold(c.organization()), numbers(f.phones(), options.region()), group, members.size(),
+                    SearchText.fold(c.organization()), numbers(f.phones(), e164), group, members.size(),
                     c.givenName(), c.familyName(), c.organization(), favourite, List.copyOf(shownLabels),
                     twinHints.get(i));
             members.add(dc);
@@ -157,6 +201,18 @@ public final class DirectorySnapshot {
             update(digest, dc);
         }
         digest.update(options.region().getBytes(StandardCharsets.UTF_8));
+        Map<Long, MergedContact> mergeById = new HashMap<>();
+        for (MergedContact m : merged) {
+            DirectoryContact dc = byId.get(m.entry().id());
+            for (Contact member : m.members()) {
+                mergeById.put(member.id(), m);
+                if (dc != null) {
+                    byId.putIfAbsent(member.id(), dc); // a member's old link finds the entry it is part of
+                }
+            }
+        }
+        merged.sort(Comparator.comparing((MergedContact m) -> SearchText.fold(m.entry().displayName()))
+                .thenComparingLong(m -> m.entry().id()));
         groups.replaceAll((g, list) -> Collections.unmodifiableList(list));
         Map<String, List<DirectoryContact>> labelMap = new LinkedHashMap<>();
         labels.forEach((k, v) -> labelMap.put(k, Collections.unmodifiableList(v)));
@@ -164,17 +220,17 @@ public final class DirectorySnapshot {
         List<DirectoryContact> allView = Collections.unmodifiableList(all);
         return new DirectorySnapshot(version, fingerprint, lastModified, allView,
                 Collections.unmodifiableMap(groups), byId, Collections.unmodifiableList(favourites),
-                Collections.unmodifiableMap(labelMap), new SearchIndex(allView, new Transliteration()));
+                Collections.unmodifiableMap(labelMap), new SearchIndex(allView, new Transliteration()),
+                List.copyOf(merged), mergeById);
     }
 
     private record Folded(Contact contact, String name, List<PhoneNumber> phones) {
     }
 
-    private static List<DirectoryNumber> numbers(List<PhoneNumber> phones, String region) {
+    private static List<DirectoryNumber> numbers(List<PhoneNumber> phones, UnaryOperator<String> e164) {
         List<DirectoryNumber> result = new ArrayList<>(phones.size());
         for (PhoneNumber p : phones) {
-            result.add(new DirectoryNumber(p.number(), p.type(), p.primary(), p.digits(),
-                    PhoneNumbers.e164(p.number(), region)));
+            result.add(new DirectoryNumber(p.number(), p.type(), p.primary(), p.digits(), e164.apply(p.number())));
         }
         return result;
     }
@@ -267,7 +323,7 @@ public final class DirectorySnapshot {
     /** The same content with another last-modified time (kept when a rebuild found nothing changed). */
     DirectorySnapshot withLastModified(Instant newLastModified) {
         return new DirectorySnapshot(version, fingerprint, newLastModified, all, groups, byId, favourites, labels,
-                index);
+                index, merges, mergeById);
     }
 
     /** The {@link ContactStore#version()} this snapshot was read at. */
@@ -313,7 +369,20 @@ public final class DirectorySnapshot {
         return labels;
     }
 
-    /** A listed contact (one with a dialable number). */
+    /**
+     * The entries that were merged from contacts of several sources, each with its members (winner first), in
+     * display order of the entries; empty with one source. Entries without a dialable number are here too.
+     */
+    public List<MergedContact> merges() {
+        return merges;
+    }
+
+    /** The merged entry the contact with this store id went into, if it was merged with others. */
+    public Optional<MergedContact> mergeOf(long contactId) {
+        return Optional.ofNullable(mergeById.get(contactId));
+    }
+
+    /** A listed contact (one with a dialable number); a merged member's id finds the entry it went into. */
     public Optional<DirectoryContact> contact(long id) {
         return Optional.ofNullable(byId.get(id));
     }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The ContactSync database, ready to use: a connection pool, the schema created or upgraded by Flyway, and the two
- * stores built on it.
+ * The ContactSync database, ready to use: a connection pool, the schema created or upgraded by Flyway, and the
+ * stores built on it (contacts, runs, each run's changes, the Google account).
  *
  * <pre>{@code
  * try (ContactSyncDatabase db = ContactSyncDatabase.configure()
@@ -30,6 +30,7 @@ import com.zaxxer.hikari.HikariDataSource;
  *     SyncManager manager = SyncManager.builder()
  *         .contactStore(db.contactStore())
  *         .stateStore(db.syncStateStore())
+ *         .changeLog(db.runChangeLog())
  *         ...
  * }
  * }</pre>
@@ -52,6 +53,8 @@ public final class ContactSyncDatabase implements AutoCloseable {
     private final JdbcContactStore contactStore;
     private final JdbcSyncStateStore syncStateStore;
     private final JdbcGoogleTokenStore googleTokenStore;
+    private final JdbcRunChangeLog runChangeLog;
+    private final JdbcConfigEventLog configEventLog;
     private boolean closed;
 
     private ContactSyncDatabase(DataSource dataSource, HikariDataSource ownedPool, JdbcSettings settings,
@@ -64,6 +67,8 @@ public final class ContactSyncDatabase implements AutoCloseable {
         this.contactStore = new JdbcContactStore(dataSource, dialect);
         this.syncStateStore = new JdbcSyncStateStore(dataSource, dialect);
         this.googleTokenStore = new JdbcGoogleTokenStore(dataSource, dialect);
+        this.runChangeLog = new JdbcRunChangeLog(dataSource, dialect);
+        this.configEventLog = new JdbcConfigEventLog(dataSource, dialect);
     }
 
     public static Builder configure() {
@@ -94,6 +99,16 @@ public final class ContactSyncDatabase implements AutoCloseable {
     /** The connected Google account and pending connects, for {@link org.contactsync.google.GoogleAccount}. */
     public JdbcGoogleTokenStore googleTokenStore() {
         return googleTokenStore;
+    }
+
+    /** Each sync run's list of changed contacts, for {@code SyncManager.Builder.changeLog}. */
+    public JdbcRunChangeLog runChangeLog() {
+        return runChangeLog;
+    }
+
+    /** The configuration changes shown in the timeline (table cs_config_events). */
+    public JdbcConfigEventLog configEventLog() {
+        return configEventLog;
     }
 
     /**

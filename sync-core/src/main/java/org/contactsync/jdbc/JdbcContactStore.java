@@ -25,6 +25,8 @@ import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactQuery;
 import org.contactsync.contact.ContactStore;
 import org.contactsync.contact.SearchText;
+import org.contactsync.sync.changes.ContactChange;
+import org.contactsync.sync.changes.RunChangeLog;
 
 /**
  * The local copy of the address book in a database. Each {@link #write} is one transaction of JDBC batches, so
@@ -108,6 +110,26 @@ public final class JdbcContactStore implements ContactStore {
 
     @Override
     public void write(List<Contact> upserts, Collection<String> deletions) {
+        write(upserts, deletions, (Transactions.Work<Void>) c -> null);
+    }
+
+    /** With a log on the same database, the batch's changes are appended in the contacts' transaction. */
+    @Override
+    public void write(List<Contact> upserts, Collection<String> deletions, RunChangeLog log, long runId,
+                      List<ContactChange> listed, int beyondCap) {
+        if (log instanceof JdbcRunChangeLog jdbc && jdbc.sharesDatabaseWith(dataSource)) {
+            List<ContactChange> rows = List.copyOf(listed);
+            write(upserts, deletions, (Transactions.Work<Void>) c -> {
+                jdbc.append(c, runId, rows, beyondCap);
+                return null;
+            });
+        } else {
+            ContactStore.super.write(upserts, deletions, log, runId, listed, beyondCap);
+        }
+    }
+
+    /** Writes the batch and runs {@code alongside} in the same transaction (retried together). */
+    private void write(List<Contact> upserts, Collection<String> deletions, Transactions.Work<Void> alongside) {
         // Checked before the transaction starts, so bad input cannot leave anything half-written.
         Map<String, Contact> bySourceId = new LinkedHashMap<>();
         for (Contact contact : upserts) {
@@ -136,7 +158,7 @@ public final class JdbcContactStore implements ContactStore {
             updateContacts(c, changed, ids);
             insertContacts(c, added);
             deleteContacts(c, toDelete);
-            return null;
+            return alongside.run(c);
         });
     }
 
@@ -148,6 +170,24 @@ public final class JdbcContactStore implements ContactStore {
     @Override
     public Optional<Contact> findBySourceId(String sourceId) {
         return read("read a contact", c -> first(loadContacts(c, "WHERE c.source_id = ?", List.of(sourceId))));
+    }
+
+    @Override
+    public Map<String, Contact> findBySourceIds(Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = List.copyOf(new LinkedHashSet<>(sourceIds));
+        return read("read contacts", c -> {
+            List<Contact> found = new ArrayList<>();
+            forEachKey(c, "SELECT " + CONTACT_COLUMNS + " FROM cs_contacts c" + BY_SOURCE_ID, "c.source_id", "", ids,
+                    rs -> found.add(contact(rs)));
+            Map<String, Contact> result = new HashMap<>();
+            for (Contact contact : found) {
+                result.put(contact.sourceId(), contact);
+            }
+            return result;
+        });
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactStore;
+import org.contactsync.sync.changes.RunChangeLog;
 
 /**
  * Takes what an engine reports, on the reading thread: gathers it into batches for the {@link BatchWriter} (through
@@ -39,11 +40,15 @@ final class ChangeSink {
         this.batches = new WriteBehind(writer, readAhead, writerThread, whileWaiting);
     }
 
-    /** A dry run: compares like a run and records the changes, on the caller's thread, writing nothing. */
-    static ChangeSink recording(ContactStore store, int batchSize) {
+    /**
+     * A dry run: compares like a run and lists the changes in {@code changes} under {@code runId}, with the run's
+     * cap, on the caller's thread, writing nothing.
+     */
+    static ChangeSink recording(RunSettings settings, RunChangeLog changes, long runId) {
         StatsCounter counts = new StatsCounter();
-        return new ChangeSink(store, batchSize, counts, new BatchWriter(store, false, () -> { }, () -> { }, counts), 0,
-                null, () -> { });
+        BatchWriter writer = new BatchWriter(settings.contactStore(), false, () -> { }, () -> { }, counts, changes,
+                runId, settings.changesPerRun());
+        return new ChangeSink(settings.contactStore(), settings.batchSize(), counts, writer, 0, null, () -> { });
     }
 
     /**
@@ -54,9 +59,10 @@ final class ChangeSink {
      * @param afterWrite  runs after each batch was written
      * @param stopCheck   throws when the run must stop; called while the read waits for the writer
      */
-    static ChangeSink applying(RunSettings settings, StatsCounter counts, Executor writerThread, Runnable beforeWrite,
-                               Runnable afterWrite, Runnable stopCheck) {
-        BatchWriter writer = new BatchWriter(settings.contactStore(), true, beforeWrite, afterWrite, counts);
+    static ChangeSink applying(RunSettings settings, long runId, StatsCounter counts, Executor writerThread,
+                               Runnable beforeWrite, Runnable afterWrite, Runnable stopCheck) {
+        BatchWriter writer = new BatchWriter(settings.contactStore(), true, beforeWrite, afterWrite, counts,
+                settings.changeLog(), runId, settings.changesPerRun());
         return new ChangeSink(settings.contactStore(), settings.batchSize(), counts, writer, settings.readAhead(),
                 writerThread, stopCheck);
     }
@@ -145,14 +151,6 @@ final class ChangeSink {
 
     SyncStats stats() {
         return counts.get();
-    }
-
-    List<PlannedChange> planned() {
-        return writer.planned();
-    }
-
-    boolean plannedTruncated() {
-        return writer.plannedTruncated();
     }
 
     private void handOver() {

@@ -100,7 +100,7 @@ final class RunExecution implements ReadSupervisor {
             if (run.type() != run.requestedType()) {
                 progress.save(true);
             }
-            ChangeSink sink = ChangeSink.applying(settings, counts, threads.writes(), lease::guardWrite,
+            ChangeSink sink = ChangeSink.applying(settings, run.id(), counts, threads.writes(), lease::guardWrite,
                     progress::batchWritten, lease::checkStillRunning);
             ReadPass.Result result = new ReadPass(settings, this).read(run.type(), sink);
             if (result.cursor() != null) {
@@ -181,6 +181,7 @@ final class RunExecution implements ReadSupervisor {
         progress.close();
         SyncRun finished = recordEnd(outcome);
         try {
+            pruneChanges();
             if (failure != null && outcome.status() == RunStatus.ERROR) {
                 if (UserMessages.isUnexpected(failure)) {
                     // Once, with the stack trace: nobody foresaw this one, so the trace is what helps.
@@ -202,6 +203,19 @@ final class RunExecution implements ReadSupervisor {
             // returns only once listeners have seen the end.
             listeners.notify(l -> l.runFinished(finished));
             done.complete(finished);
+        }
+    }
+
+    /** Forgets the change lists older than the retention time (a bounded number of runs); a failure only logs. */
+    private void pruneChanges() {
+        try {
+            int pruned = settings.changeLog().prune(settings.stateStore().now().minus(settings.changeRetention()));
+            if (pruned > 0) {
+                log.debug("Forgot the change lists of {} runs older than {}", pruned, settings.changeRetention());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not prune the change lists of old sync runs; trying again after the next run: {}",
+                    e.toString());
         }
     }
 

@@ -12,6 +12,10 @@ import java.util.concurrent.TimeoutException;
 
 import org.contactsync.Page;
 import org.contactsync.contact.ContactStore;
+import org.contactsync.sync.changes.ContactChange;
+import org.contactsync.sync.changes.InMemoryRunChangeLog;
+import org.contactsync.sync.changes.RunChangeLog;
+import org.contactsync.sync.changes.RunChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncManager.class);
+    /** The run id a preview lists its changes under, in its own log. */
+    private static final long PREVIEW_RUN_ID = 0;
 
     private final RunSettings settings;
     private final ProgressListeners listeners;
@@ -44,7 +50,8 @@ public final class SyncManager implements AutoCloseable {
                 Objects.requireNonNull(b.stateStore, "stateStore"),
                 Objects.requireNonNull(b.contactStore, "contactStore"),
                 b.nodeId != null ? b.nodeId : defaultNodeId(), b.lease, b.heartbeatInterval, b.progressSaveInterval,
-                b.batchSize, b.readAhead);
+                b.batchSize, b.readAhead,
+                b.changeLog != null ? b.changeLog : new InMemoryRunChangeLog(), b.changesPerRun, b.changeRetention);
         this.listeners = new ProgressListeners(b.listeners);
     }
 
@@ -166,9 +173,29 @@ public final class SyncManager implements AutoCloseable {
      * writing anything and without taking the run lease. Runs on the caller's thread.
      */
     public SyncPreview preview(SyncType type) throws Exception {
-        ChangeSink sink = ChangeSink.recording(settings.contactStore(), settings.batchSize());
+        // The same writer lists the changes as a run would (same cap), into a log of the preview's own.
+        RunChangeLog planned = new InMemoryRunChangeLog();
+        ChangeSink sink = ChangeSink.recording(settings, planned, PREVIEW_RUN_ID);
         ReadPass.Result read = new ReadPass(settings, ReadSupervisor.NONE).read(settings.effectiveType(type), sink);
-        return new SyncPreview(read.type(), read.stats(), sink.planned(), sink.plannedTruncated());
+        RunChanges listed = planned.page(PREVIEW_RUN_ID, null, settings.changesPerRun(), 0);
+        return new SyncPreview(read.type(), read.stats(), listed.page().items(), listed.beyondCap());
+    }
+
+    /**
+     * The contacts a run added, updated and deleted, as listed (the first {@code changesPerRun}; the rest counted),
+     * in the order written; {@code kind} null for all. Empty for a run without changes or whose list was pruned.
+     */
+    public RunChanges changes(long runId, ContactChange.Kind kind, int limit, int offset) {
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("limit and offset must not be negative, were " + limit + " and "
+                    + offset);
+        }
+        return settings.changeLog().page(runId, kind, limit, offset);
+    }
+
+    /** The most changes listed per run (see {@link Builder#changesPerRun}). */
+    public int changesPerRun() {
+        return settings.changesPerRun();
     }
 
     /** Waits for a run of this node to finish, up to {@code timeout}; returns the finished run as stored. */
@@ -237,6 +264,10 @@ public final class SyncManager implements AutoCloseable {
 
     /** Wires a manager; everything but the engine and the two stores has a sensible default. */
     public static final class Builder {
+        /** The default of {@link #changesPerRun(int)}. */
+        public static final int DEFAULT_CHANGES_PER_RUN = 1000;
+        /** The default of {@link #changeRetention(Duration)}. */
+        public static final Duration DEFAULT_CHANGE_RETENTION = Duration.ofDays(90);
         private SyncEngine engine;
         private SyncStateStore stateStore;
         private ContactStore contactStore;
@@ -247,6 +278,10 @@ public final class SyncManager implements AutoCloseable {
         private Duration progressSaveInterval = Duration.ofMillis(250);
         private int batchSize = 500;
         private int readAhead = 2;
+        /** Null: an in-memory log of this manager's own. */
+        private RunChangeLog changeLog;
+        private int changesPerRun = DEFAULT_CHANGES_PER_RUN;
+        private Duration changeRetention = DEFAULT_CHANGE_RETENTION;
         private final List<ProgressListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -315,6 +350,33 @@ public final class SyncManager implements AutoCloseable {
                 throw new IllegalArgumentException("readAhead must be between 0 and 4 batches, was " + batches);
             }
             this.readAhead = batches;
+            return this;
+        }
+
+        /**
+         * Where each run's list of changed contacts is kept. Unset: in memory, for this manager only (forgotten on
+         * restart); with a database, pass {@code ContactSyncDatabase.runChangeLog()} so every node sees the lists.
+         */
+        public Builder changeLog(RunChangeLog changeLog) {
+            this.changeLog = Objects.requireNonNull(changeLog, "changeLog");
+            return this;
+        }
+
+        /**
+         * How many changes a run (and a preview) lists at most; the rest are counted. 0 lists none. Default
+         * {@value #DEFAULT_CHANGES_PER_RUN}.
+         */
+        public Builder changesPerRun(int changes) {
+            if (changes < 0) {
+                throw new IllegalArgumentException("changesPerRun must not be negative, was " + changes);
+            }
+            this.changesPerRun = changes;
+            return this;
+        }
+
+        /** How long a run's list of changes is kept (pruned at the end of later runs). Default 90 days. */
+        public Builder changeRetention(Duration retention) {
+            this.changeRetention = positive(retention, "changeRetention");
             return this;
         }
 

@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.contactsync.Page;
+import org.contactsync.audit.ConfigEvent;
+import org.contactsync.audit.ConfigEventRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +57,7 @@ public final class SyncScheduler implements AutoCloseable {
     private volatile boolean closed;
     private volatile int pauseAfter;
     private volatile Pause paused;
+    private volatile ConfigEventRecorder events = ConfigEventRecorder.NONE;
 
     // Confined to the scheduler thread.
     private ScheduledFuture<?> pending;
@@ -116,6 +119,16 @@ public final class SyncScheduler implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Records pausing and resuming in the timeline: the automatic pause and the resume after a completed run with
+     * the actor {@value ConfigEvent#ACTOR_SYSTEM}, a {@link #resume(String) resume} with whoever asked. Call before
+     * {@link #start()}.
+     */
+    public SyncScheduler configEvents(ConfigEventRecorder recorder) {
+        this.events = Objects.requireNonNull(recorder, "recorder");
+        return this;
+    }
+
     /** Why automatic syncs are paused, or empty while they run. */
     public Optional<Pause> pause() {
         return Optional.ofNullable(paused);
@@ -131,6 +144,11 @@ public final class SyncScheduler implements AutoCloseable {
      * false when they were not paused.
      */
     public boolean resume() {
+        return resume(ConfigEvent.ACTOR_SYSTEM);
+    }
+
+    /** {@link #resume()}, recorded in the timeline as done by {@code actor} (the signed-in user's name). */
+    public boolean resume(String actor) {
         if (paused == null || closed) {
             return false;
         }
@@ -138,7 +156,8 @@ public final class SyncScheduler implements AutoCloseable {
             if (paused != null) {
                 paused = null;
                 consecutiveFailures = 0;
-                log.info("Automatic sync resumed");
+                log.info("Automatic sync resumed by {}", actor);
+                events.record(ConfigEvent.KIND_SCHEDULE, actor, "Automatic syncs resumed.");
                 scheduleTick(Duration.ZERO);
             }
         });
@@ -291,6 +310,8 @@ public final class SyncScheduler implements AutoCloseable {
             if (paused != null) {
                 paused = null;
                 log.info("Sync run {} completed; automatic sync resumed", run.id());
+                events.record(ConfigEvent.KIND_SCHEDULE, ConfigEvent.ACTOR_SYSTEM,
+                        "Automatic syncs resumed: sync run " + run.id() + " completed.");
             }
             if (consecutiveFailures > 0) {
                 log.info("Sync run {} completed; automatic sync back to every {}", run.id(), Intervals.format(interval));
@@ -328,6 +349,8 @@ public final class SyncScheduler implements AutoCloseable {
         manager.updateSchedule(status);
         log.warn("Automatic sync paused after {} failed scheduled runs in a row; resume it on the sync page "
                 + "(a manual sync still works)", consecutiveFailures);
+        events.record(ConfigEvent.KIND_SCHEDULE, ConfigEvent.ACTOR_SYSTEM, "Automatic syncs paused after "
+                + consecutiveFailures + " failed scheduled syncs in a row.");
         return true;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.contactsync.contact.Contact;
+import org.contactsync.sync.changes.ContactChange;
 import org.contactsync.testkit.ScriptedSyncEngine;
 import org.contactsync.testkit.SyncFixture;
 import org.contactsync.testkit.TestContacts;
@@ -178,11 +179,11 @@ class SyncManagerChangesTest {
 
         assertThat(preview.type()).isEqualTo(SyncType.FULL);
         assertThat(preview.stats()).isEqualTo(new SyncStats(1, 1, 1, 1, 0));
-        assertThat(preview.changes()).extracting(PlannedChange::kind, PlannedChange::sourceId, PlannedChange::displayName)
+        assertThat(preview.changes()).extracting(ContactChange::kind, ContactChange::sourceId, ContactChange::displayName)
                 .containsExactlyInAnyOrder(
-                        tuple(PlannedChange.Kind.UPDATE, ann.sourceId(), "Ann Lee"),
-                        tuple(PlannedChange.Kind.ADD, dee.sourceId(), "Dee Park"),
-                        tuple(PlannedChange.Kind.DELETE, cy.sourceId(), "Cy Young"));
+                        tuple(ContactChange.Kind.UPDATE, ann.sourceId(), "Ann Lee"),
+                        tuple(ContactChange.Kind.ADD, dee.sourceId(), "Dee Park"),
+                        tuple(ContactChange.Kind.DELETE, cy.sourceId(), "Cy Young"));
         assertThat(preview.truncated()).isFalse();
         assertThat(sync.contacts().version()).isEqualTo(version);
         assertThat(storedIds()).containsExactlyInAnyOrder(ann.sourceId(), bob.sourceId(), cy.sourceId());
@@ -202,7 +203,7 @@ class SyncManagerChangesTest {
 
         assertThat(preview.type()).isEqualTo(SyncType.INCREMENTAL);
         assertThat(preview.changes()).containsExactly(
-                new PlannedChange(PlannedChange.Kind.DELETE, bob.sourceId(), "Bob Stone"));
+                new ContactChange(ContactChange.Kind.DELETE, Contact.DEFAULT_SOURCE, bob.sourceId(), "Bob Stone"));
         assertThat(storedIds()).contains(bob.sourceId());
     }
 
@@ -242,6 +243,8 @@ class SyncManagerChangesTest {
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(preview.stats()).isEqualTo(expected).isEqualTo(run.stats());
         assertThat(preview.type()).isEqualTo(run.type());
+        assertThat(preview.changes()).as("the preview lists what the run then lists")
+                .isEqualTo(manager.changes(run.id(), null, 100, 0).page().items());
         return preview;
     }
 

@@ -7,6 +7,9 @@ import static org.contactsync.testkit.TestContacts.people;
 import java.net.ConnectException;
 import java.time.Duration;
 
+import org.contactsync.audit.ConfigEvent;
+import org.contactsync.audit.ConfigEventRecorder;
+import org.contactsync.audit.InMemoryConfigEventLog;
 import org.contactsync.testkit.ScriptedSyncEngine;
 import org.contactsync.testkit.SyncFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -94,5 +97,23 @@ class SyncSchedulerPauseTest {
         await().atMost(WAIT).until(() -> sync.manager().history(10, 0).items().stream()
                 .anyMatch(r -> r.status() == RunStatus.COMPLETED));
         assertThat(scheduler.pause()).isEmpty();
+    }
+
+    @Test
+    void theTimelineShowsTheAutomaticPauseAndTheResumeWithWhoDidIt() {
+        InMemoryConfigEventLog events = new InMemoryConfigEventLog();
+        engine.failNextRuns(2, new ConnectException("Connection refused"));
+        scheduler = new SyncScheduler(sync.manager(), SyncSchedule.every(INTERVAL).withInitialDelay(Duration.ZERO))
+                .pauseAfter(2).configEvents(ConfigEventRecorder.to(events)).start();
+        await().atMost(WAIT).until(() -> scheduler.pause().isPresent());
+
+        assertThat(scheduler.resume("alice")).isTrue();
+
+        await().atMost(WAIT).until(() -> events.page(10, 0).total() == 2);
+        assertThat(events.page(10, 0).items()).extracting(ConfigEvent::kind, ConfigEvent::actor, ConfigEvent::summary)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("schedule", "alice", "Automatic syncs resumed."),
+                        org.assertj.core.groups.Tuple.tuple("schedule", "system",
+                                "Automatic syncs paused after 2 failed scheduled syncs in a row."));
     }
 }

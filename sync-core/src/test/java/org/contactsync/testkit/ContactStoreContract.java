@@ -106,6 +106,26 @@ public abstract class ContactStoreContract {
     }
 
     @Test
+    void findBySourceIdsReturnsTheStoredContactsWithTheirPhonesAndSkipsUnknownIds() {
+        List<Contact> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            many.add(contact("many-" + i, "Person " + i, "555 01" + i));
+        }
+        store.write(many, List.of());
+        List<String> asked = new java.util.ArrayList<>(List.of("nobody", "many-0", "many-119", "many-0"));
+        for (int i = 1; i < 60; i++) {
+            asked.add("many-" + i);
+        }
+
+        java.util.Map<String, Contact> found = store.findBySourceIds(asked);
+
+        assertThat(found).hasSize(61).doesNotContainKey("nobody");
+        assertThat(found.get("many-119")).isEqualTo(store.findBySourceId("many-119").orElseThrow());
+        assertThat(found.get("many-7").phones()).extracting(p -> p.number()).containsExactly("555 017");
+        assertThat(store.findBySourceIds(List.of())).isEmpty();
+    }
+
+    @Test
     void anUpsertReplacesTheContactButKeepsItsLocalId() {
         store.write(List.of(contact("s1", "Old Name", "111 111", "222 222")), List.of());
         long id = store.findBySourceId("s1").orElseThrow().id();

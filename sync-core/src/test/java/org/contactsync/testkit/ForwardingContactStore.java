@@ -46,6 +46,11 @@ public class ForwardingContactStore implements ContactStore {
     }
 
     @Override
+    public Map<String, Contact> findBySourceIds(Collection<String> sourceIds) {
+        return delegate.findBySourceIds(sourceIds);
+    }
+
+    @Override
     public Page<Contact> search(ContactQuery query) {
         return delegate.search(query);
     }

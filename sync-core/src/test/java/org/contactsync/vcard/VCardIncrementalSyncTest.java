@@ -10,7 +10,7 @@ import java.util.List;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.PhoneNumber;
 import org.contactsync.contact.PhoneType;
-import org.contactsync.sync.PlannedChange;
+import org.contactsync.sync.changes.ContactChange;
 import org.contactsync.sync.RunStatus;
 import org.contactsync.sync.SyncPreview;
 import org.contactsync.sync.SyncRun;
@@ -135,10 +135,10 @@ class VCardIncrementalSyncTest {
         SyncPreview preview = runs.manager.preview(SyncType.INCREMENTAL);
 
         assertThat(preview.stats()).isEqualTo(new SyncStats(1, 1, 1, 3, 0));
-        assertThat(preview.changes()).extracting(PlannedChange::kind, PlannedChange::displayName).containsExactlyInAnyOrder(
-                tuple(PlannedChange.Kind.UPDATE, "Bob Baker"),
-                tuple(PlannedChange.Kind.ADD, "Frank Fischer"),
-                tuple(PlannedChange.Kind.DELETE, "Dan Dawson"));
+        assertThat(preview.changes()).extracting(ContactChange::kind, ContactChange::displayName).containsExactlyInAnyOrder(
+                tuple(ContactChange.Kind.UPDATE, "Bob Baker"),
+                tuple(ContactChange.Kind.ADD, "Frank Fischer"),
+                tuple(ContactChange.Kind.DELETE, "Dan Dawson"));
         assertThat(runs.snapshot()).isEqualTo(before);
     }
 }

@@ -13,17 +13,23 @@ import org.contactsync.jaxrs.support.ClientUrl;
  * How the REST API protects itself and paces live events. Immutable; build with {@link #builder()}.
  *
  * <p>The administrator is whoever the container says has {@link #adminRole()}, or, failing that, whoever sends
- * the configured admin user name and password by HTTP Basic. {@link #toString()} never shows the password.
+ * the configured admin user name and password by HTTP Basic. A viewer ({@link #viewerRole()}, or the configured
+ * viewer credentials) may read everything the administrator can but change nothing. {@link #toString()} never shows a
+ * password.
  */
 public final class ApiSettings {
     /** The container role that grants the admin API, unless configured otherwise. */
     public static final String DEFAULT_ADMIN_ROLE = "contactsync-admin";
+    /** The container role that grants read-only access, unless configured otherwise. */
+    public static final String DEFAULT_VIEWER_ROLE = "contactsync-viewer";
 
     private final String adminRole;
     private final String adminUser;
     private final byte[] adminUserHash;
     private final byte[] adminPasswordHash;
     private final byte[] metricsTokenHash;
+    private final String viewerRole;
+    private final Credentials viewer;
     private final ClientUrl clientUrl;
     private final boolean authenticatedByHost;
     private final Duration eventPollInterval;
@@ -38,6 +44,8 @@ public final class ApiSettings {
         this.clientUrl = new ClientUrl(b.publicBaseUrl, b.trustProxy);
         this.metricsTokenHash = b.metricsToken == null ? null : sha256(b.metricsToken);
         this.authenticatedByHost = b.authenticatedByHost;
+        this.viewerRole = b.viewerRole;
+        this.viewer = b.viewerUser == null ? null : new Credentials(sha256(b.viewerUser), sha256(b.viewerPassword));
         this.eventPollInterval = b.eventPollInterval;
         this.eventMinGap = b.eventMinGap;
         this.eventHeartbeat = b.eventHeartbeat;
@@ -71,6 +79,26 @@ public final class ApiSettings {
         }
         boolean userOk = MessageDigest.isEqual(adminUserHash, sha256(user));
         boolean passwordOk = MessageDigest.isEqual(adminPasswordHash, sha256(password));
+        return userOk & passwordOk;
+    }
+
+    /** The container role that grants read-only access (default {@value #DEFAULT_VIEWER_ROLE}). */
+    public String viewerRole() {
+        return viewerRole;
+    }
+
+    /** Whether HTTP Basic viewer credentials are configured. */
+    public boolean hasViewerCredentials() {
+        return viewer != null;
+    }
+
+    /** Whether the given user name and password are the configured viewer's (constant-time, like {@link #isAdmin}). */
+    public boolean isViewer(String user, String password) {
+        if (viewer == null || user == null || password == null) {
+            return false;
+        }
+        boolean userOk = MessageDigest.isEqual(viewer.userHash(), sha256(user));
+        boolean passwordOk = MessageDigest.isEqual(viewer.passwordHash(), sha256(password));
         return userOk & passwordOk;
     }
 
@@ -115,7 +143,8 @@ public final class ApiSettings {
     @Override
     public String toString() {
         return "ApiSettings[adminRole=" + adminRole + ", adminUser=" + (adminUser == null ? "(none)" : adminUser)
-                + ", adminPassword=" + (adminPasswordHash == null ? "(none)" : "(set)") + ", publicBaseUrl="
+                + ", adminPassword=" + (adminPasswordHash == null ? "(none)" : "(set)") + ", viewerRole=" + viewerRole
+                + ", viewerCredentials=" + (viewer == null ? "(none)" : "(set)") + ", publicBaseUrl="
                 + clientUrl.publicBaseUrl() + ", trustProxy=" + clientUrl.trustProxy() + "]";
     }
 
@@ -127,8 +156,15 @@ public final class ApiSettings {
         }
     }
 
+    /** Digests of a user name and password, never the clear ones. */
+    private record Credentials(byte[] userHash, byte[] passwordHash) {
+    }
+
     public static final class Builder {
         private String adminRole = DEFAULT_ADMIN_ROLE;
+        private String viewerRole = DEFAULT_VIEWER_ROLE;
+        private String viewerUser;
+        private String viewerPassword;
         private String adminUser;
         private String adminPassword;
         private String metricsToken;
@@ -153,18 +189,42 @@ public final class ApiSettings {
 
         /** HTTP Basic credentials of the administrator; both null to accept only the container's role. */
         public Builder adminCredentials(String user, String password) {
-            if ((user == null) != (password == null)) {
-                throw new IllegalArgumentException("set both the admin user name and password, or neither");
-            }
-            if (user != null && (user.isBlank() || user.contains(":"))) {
-                throw new IllegalArgumentException("the admin user name must not be blank or contain ':'");
-            }
-            if (password != null && password.isEmpty()) {
-                throw new IllegalArgumentException("the admin password must not be empty");
-            }
+            checkCredentials("admin", user, password);
             this.adminUser = user;
             this.adminPassword = password;
             return this;
+        }
+
+        /** The container role that grants read-only access (default {@value ApiSettings#DEFAULT_VIEWER_ROLE}). */
+        public Builder viewerRole(String role) {
+            if (role == null || role.isBlank()) {
+                throw new IllegalArgumentException("the viewer role must not be blank");
+            }
+            this.viewerRole = role.strip();
+            return this;
+        }
+
+        /** HTTP Basic credentials of a read-only user; both null for none (the container's role still counts). */
+        public Builder viewerCredentials(String user, String password) {
+            checkCredentials("viewer", user, password);
+            if (user != null && user.equals(adminUser)) {
+                throw new IllegalArgumentException("the viewer needs another user name than the admin");
+            }
+            this.viewerUser = user;
+            this.viewerPassword = password;
+            return this;
+        }
+
+        private static void checkCredentials(String who, String user, String password) {
+            if ((user == null) != (password == null)) {
+                throw new IllegalArgumentException("set both the " + who + " user name and password, or neither");
+            }
+            if (user != null && (user.isBlank() || user.contains(":"))) {
+                throw new IllegalArgumentException("the " + who + " user name must not be blank or contain ':'");
+            }
+            if (password != null && password.isEmpty()) {
+                throw new IllegalArgumentException("the " + who + " password must not be empty");
+            }
         }
 
         /** e.g. https://contacts.example.com/ — only its scheme, host and port are used. */

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
+import org.contactsync.audit.ConfigEventLog;
+import org.contactsync.audit.InMemoryConfigEventLog;
 import org.contactsync.health.HealthChecker;
 import org.contactsync.jaxrs.contact.ContactsResource;
 import org.contactsync.jaxrs.health.HealthResource;
@@ -22,8 +24,10 @@ import org.contactsync.jaxrs.support.ApiExceptionMappers;
 import org.contactsync.jaxrs.support.ApiJson;
 import org.contactsync.jaxrs.support.ApiResponseHeaders;
 import org.contactsync.jaxrs.support.CsrfFilter;
+import org.contactsync.jaxrs.support.ReadOnlyFilter;
 import org.contactsync.jaxrs.sync.SyncEventHub;
 import org.contactsync.jaxrs.sync.SyncResource;
+import org.contactsync.jaxrs.sync.TimelineResource;
 import org.contactsync.sync.SyncManager;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.media.sse.SseFeature;
@@ -33,7 +37,8 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
  * Mounts ContactSync's REST API in any Jersey 3.1 application with one {@code register(...)}: {@code /api/sync},
- * {@code /api/contacts}, JSON (snake_case, ISO-8601 times), the JSON error mappers, admin authentication, CSRF
+ * {@code /api/contacts}, {@code /api/sync/timeline}, JSON (snake_case, ISO-8601 times), the JSON error mappers, admin
+ * and read-only viewer authentication, CSRF
  * protection, live events, and any further resources or providers given as {@link Builder#component components}.
  * Paths are relative to wherever the application is mounted.
  *
@@ -53,6 +58,7 @@ public final class ContactSyncFeature implements Feature {
     private final List<Object> components;
     private final HealthChecker health;
     private final ContactSyncMetrics metrics;
+    private final ConfigEventLog configEvents;
 
     private ContactSyncFeature(Builder b) {
         this.manager = b.manager;
@@ -61,6 +67,7 @@ public final class ContactSyncFeature implements Feature {
         this.components = List.copyOf(b.components);
         this.health = b.health;
         this.metrics = b.metrics;
+        this.configEvents = b.configEvents != null ? b.configEvents : new InMemoryConfigEventLog();
     }
 
     public static Builder builder(SyncManager manager) {
@@ -80,6 +87,7 @@ public final class ContactSyncFeature implements Feature {
 
         SyncEventHub events = new SyncEventHub(manager, objectMapper, settings);
         context.register(new SyncResource(manager, events));
+        context.register(new TimelineResource(manager, configEvents));
         context.register(new ContactsResource(manager.contactStore()));
         context.register(new HealthResource(health));
         if (metrics != null) {
@@ -93,6 +101,7 @@ public final class ContactSyncFeature implements Feature {
 
         ApiExceptionMappers.all().forEach(context::register);
         context.register(new AdminAuthFilter(settings));
+        context.register(new ReadOnlyFilter(settings));
         context.register(new CsrfFilter(settings));
         context.register(new ApiResponseHeaders());
         context.register(new StopEventsOnShutdown(events));
@@ -105,7 +114,7 @@ public final class ContactSyncFeature implements Feature {
     /** The classes of every resource this feature mounts, for the OpenAPI description. */
     private java.util.Set<Class<?>> resourceClasses() {
         java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>(List.of(SyncResource.class,
-                ContactsResource.class, HealthResource.class));
+                TimelineResource.class, ContactsResource.class, HealthResource.class));
         if (metrics != null) {
             classes.add(MetricsResource.class);
         }
@@ -141,6 +150,7 @@ public final class ContactSyncFeature implements Feature {
         private final List<Object> components = new ArrayList<>();
         private HealthChecker health = HealthChecker.builder().build();
         private ContactSyncMetrics metrics;
+        private ConfigEventLog configEvents;
 
         private Builder(SyncManager manager) {
             this.manager = Objects.requireNonNull(manager, "manager");
@@ -176,6 +186,16 @@ public final class ContactSyncFeature implements Feature {
          */
         public Builder metrics(ContactSyncMetrics metrics) {
             this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /**
+         * Where the configuration changes shown in {@code GET /api/sync/timeline} are kept (default: in memory).
+         * Record into the same log from the scheduler and the Google resource, through
+         * {@link org.contactsync.audit.ConfigEventRecorder}.
+         */
+        public Builder configEvents(ConfigEventLog log) {
+            this.configEvents = Objects.requireNonNull(log, "log");
             return this;
         }
 

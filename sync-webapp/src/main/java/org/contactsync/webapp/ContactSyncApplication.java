@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.contactsync.audit.ConfigAtStart;
+import org.contactsync.audit.ConfigEvent;
+import org.contactsync.audit.ConfigEventRecorder;
 import org.contactsync.directory.CiscoDirectory;
 import org.contactsync.directory.DirectorySnapshot;
 import org.contactsync.google.GoogleAccount;
@@ -21,6 +26,7 @@ import org.contactsync.health.HealthChecks;
 import org.contactsync.health.SyncFreshness;
 import org.contactsync.jaxrs.ApiSettings;
 import org.contactsync.jaxrs.ContactSyncFeature;
+import org.contactsync.jaxrs.contact.DuplicatesResource;
 import org.contactsync.jaxrs.directory.DirectoryPhonesResource;
 import org.contactsync.jaxrs.directory.DirectoryResource;
 import org.contactsync.jaxrs.metrics.ContactSyncMetrics;
@@ -60,6 +66,8 @@ public final class ContactSyncApplication implements AutoCloseable {
     private final SyncScheduler scheduler;
     private final CiscoDirectory directory;
     private final AdminCredentials.Loaded admin;
+    private final AdminCredentials viewer;
+    private final ConfigEventRecorder configEvents;
     private final PasswordCheck passwordCheck;
     private final List<Object> extraComponents;
     private final SyncFreshness freshness;
@@ -79,6 +87,8 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .shutdownDerbyEngineOnClose(config.database().isDerby() && ownClassLoader())
                     .load();
             opened.add(database);
+            this.configEvents = ConfigEventRecorder.to(database.configEventLog());
+            recordConfigurationChanges();
             this.googleAccount = config.source() == ContactSyncConfig.Source.GOOGLE
                     ? new GoogleAccount(config.google(), database.googleTokenStore())
                     : null;
@@ -93,6 +103,9 @@ public final class ContactSyncApplication implements AutoCloseable {
                     .engine(engine)
                     .stateStore(database.syncStateStore())
                     .contactStore(database.contactStore())
+                    .changeLog(database.runChangeLog())
+                    .changesPerRun(config.history().changesPerRun())
+                    .changeRetention(config.history().retention())
                     .listener(directory)
                     .lease(config.syncLease())
                     .heartbeatInterval(config.syncHeartbeat());
@@ -107,7 +120,8 @@ public final class ContactSyncApplication implements AutoCloseable {
             SyncSchedule schedule = config.syncInterval() == null && config.fullSyncInterval() == null
                     ? SyncSchedule.OFF
                     : new SyncSchedule(config.syncInterval(), config.fullSyncInterval(), b.initialDelay);
-            this.scheduler = new SyncScheduler(manager, schedule).pauseAfter(config.operations().pauseAfter()).start();
+            this.scheduler = new SyncScheduler(manager, schedule).pauseAfter(config.operations().pauseAfter())
+                    .configEvents(configEvents).start();
             opened.add(scheduler);
             Duration staleAfter = config.operations().staleAfter();
             this.freshness = staleAfter == null ? null : new SyncFreshness(database.syncStateStore(), staleAfter);
@@ -122,8 +136,10 @@ public final class ContactSyncApplication implements AutoCloseable {
                     ? new AdminCredentials.Loaded(AdminCredentials.of(config.adminUser(), config.adminPassword()),
                     Optional.empty(), null)
                     : AdminCredentials.loadOrGenerate(config.adminUser(), config.dataDir());
+            this.viewer = admin == null || config.viewer() == null ? null
+                    : AdminCredentials.of(config.viewer().user(), config.viewer().password());
             // One throttle for the login form and HTTP Basic, so neither is a way around the other.
-            this.passwordCheck = admin == null ? null : new PasswordCheck(admin.credentials(),
+            this.passwordCheck = admin == null ? null : new PasswordCheck(admin.credentials(), viewer,
                     new LoginThrottle(b.clock), config.clientUrl());
         } catch (RuntimeException e) {
             closeAll(opened);
@@ -137,6 +153,35 @@ public final class ContactSyncApplication implements AutoCloseable {
      */
     static boolean ownClassLoader() {
         return ContactSyncApplication.class.getClassLoader() != ClassLoader.getSystemClassLoader();
+    }
+
+    /**
+     * The timeline records the source and the Google group selection as configured when they differ from the last
+     * start's (no secret: a file name, group names).
+     */
+    private void recordConfigurationChanges() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(ConfigEvent.KIND_SOURCE, "Contact source: " + sourceLabel(config) + ".");
+        if (config.source() == ContactSyncConfig.Source.GOOGLE) {
+            List<String> groups = config.google().groups();
+            settings.put(ConfigEvent.KIND_GROUPS, groups.isEmpty() ? "Google contacts synced: all of them."
+                    : "Google contacts synced: the groups " + String.join(", ", groups) + ".");
+        }
+        try {
+            new ConfigAtStart(database.configEventLog()).record(ConfigEvent.DEFAULT_SOURCE, settings)
+                    .forEach(e -> log.info("Configuration changed since the last start: {}", e.summary()));
+        } catch (RuntimeException e) {
+            log.warn("Could not record the configuration in the timeline: {}", e.toString());
+        }
+    }
+
+    /** The source as people read it (page, start-up banner, timeline). */
+    static String sourceLabel(ContactSyncConfig config) {
+        return switch (config.source()) {
+            case GOOGLE -> "Google Contacts";
+            case VCARD -> config.vcardFile() == null ? "bundled sample contacts (vCard)"
+                    : "vCard file " + config.vcardFile().getFileName();
+        };
     }
 
     public static Builder builder(ContactSyncConfig config) {
@@ -161,9 +206,10 @@ public final class ContactSyncApplication implements AutoCloseable {
                 .publicBaseUrl(config.publicBaseUrl())
                 .trustProxy(config.trustProxy())
                 .metricsToken(config.operations().metricsToken())
+                .viewerRole(AdminAuthFilter.VIEWER_ROLE)
                 .build();
         ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings)
-                .health(healthChecker());
+                .health(healthChecker()).configEvents(database.configEventLog());
         if (metrics != null) {
             feature.metrics(metrics);
         }
@@ -187,7 +233,7 @@ public final class ContactSyncApplication implements AutoCloseable {
         return health.build();
     }
 
-    /** The phone directory and (for a Google source) the Google connection resources. */
+    /** The phone directory, what it merged, and (for a Google source) the Google connection resources. */
     private List<Object> resources() {
         List<Object> list = new ArrayList<>();
         DirectoryResource phones = new DirectoryResource(directory, new DirectorySettings(config.directoryTitle(),
@@ -196,9 +242,10 @@ public final class ContactSyncApplication implements AutoCloseable {
                 .withAccess(config.phone().access()));
         list.add(phones);
         list.add(new DirectoryPhonesResource(phones));
+        list.add(new DuplicatesResource(directory));
         list.add(new PhoneClientAddress());
         if (googleAccount != null) {
-            list.add(new GoogleAuthResource(googleAccount));
+            list.add(new GoogleAuthResource(googleAccount, configEvents));
         }
         list.add(new ScheduleResource(scheduler));
         return list;

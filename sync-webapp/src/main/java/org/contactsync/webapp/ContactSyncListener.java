@@ -118,7 +118,7 @@ public final class ContactSyncListener implements ServletContextListener {
         PageRenderer renderer = new PageRenderer(Map.of(
                 "appLogin", config.auth() == AuthMode.APP,
                 "source", config.source().name().toLowerCase(Locale.ROOT),
-                "sourceLabel", sourceLabel(config)));
+                "sourceLabel", ContactSyncApplication.sourceLabel(config)));
         OriginCheck originCheck = new OriginCheck(config.clientUrl());
         if (passwords != null) {
             ServletRegistration.Dynamic login = ctx.addServlet("contactsync-login",
@@ -126,7 +126,7 @@ public final class ContactSyncListener implements ServletContextListener {
             login.addMapping("/login", "/logout");
         }
         ServletRegistration.Dynamic pages = ctx.addServlet("contactsync-pages", new PageServlet(renderer));
-        pages.addMapping("", "/contacts");
+        pages.addMapping("", "/contacts", "/runs/*");
         ServletRegistration.Dynamic assets = ctx.addServlet("contactsync-static", new StaticServlet());
         assets.addMapping("/static/*");
 
@@ -207,7 +207,8 @@ public final class ContactSyncListener implements ServletContextListener {
                 : "http://localhost:" + System.getProperty("jetty.http.port", "8080") + ctx.getContextPath();
         String page = base + "/";
         String where = config.publicBaseUrl() != null ? "" : " (or this server's own address)";
-        StringBuilder sb = new StringBuilder("ContactSync is running: source ").append(sourceLabel(config))
+        StringBuilder sb = new StringBuilder("ContactSync is running: source ")
+                .append(ContactSyncApplication.sourceLabel(config))
                 .append(", ").append(scheduleText(config))
                 .append(", database ").append(config.database().embedded() ? "embedded under " + config.dataDir()
                         : redact(config.database().url()))
@@ -215,7 +216,8 @@ public final class ContactSyncListener implements ServletContextListener {
                 .append("\n  Phone directory: ").append(base).append("/directory");
         if (config.auth() == AuthMode.CONTAINER) {
             sb.append("\n  Login: by the server's own security; administrators need the role ")
-                    .append(AdminAuthFilter.ROLE).append(", for the page and the REST API (/api/...) alike.");
+                    .append(AdminAuthFilter.ROLE).append(", read-only viewers ").append(AdminAuthFilter.VIEWER_ROLE)
+                    .append(", for the page and the REST API (/api/...) alike.");
         } else {
             AdminCredentials.Loaded admin = app.admin().orElseThrow();
             sb.append("\n  Login: user '").append(config.adminUser()).append("'");
@@ -230,6 +232,10 @@ public final class ContactSyncListener implements ServletContextListener {
                 sb.append(" with the password set in contactsync.admin.password.");
             }
             sb.append("\n  REST API (/api/...): the same user name and password by HTTP Basic, or the page's login.");
+            if (config.viewer() != null) {
+                sb.append("\n  Read-only viewer: user '").append(config.viewer().user())
+                        .append("' with the password set in contactsync.viewer.password.");
+            }
         }
         log.info(sb.toString());
     }
@@ -248,13 +254,6 @@ public final class ContactSyncListener implements ServletContextListener {
                 + (full == null ? "" : " (a full one every " + Intervals.format(full) + ")");
     }
 
-    private static String sourceLabel(ContactSyncConfig config) {
-        return switch (config.source()) {
-            case GOOGLE -> "Google Contacts";
-            case VCARD -> config.vcardFile() == null ? "bundled sample contacts (vCard)"
-                    : "vCard file " + config.vcardFile().getFileName();
-        };
-    }
 
     private static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1****");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,6 +25,29 @@ final class BrowserSupport {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("cs.chromedriver", "/usr/bin/chromedriver"));
 
     private BrowserSupport() {
+    }
+
+    /** Waits for what a page shows: up to {@code atMost}, polling every 100 ms, a failing look counting as "not yet". */
+    static org.awaitility.core.ConditionFactory await(Duration atMost) {
+        return org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions();
+    }
+
+    /** Signs in on the app's login page as its admin (nothing to do when the session is already signed in). */
+    static void signIn(ChromeDriver driver, EmbeddedApp app) {
+        driver.get(app.uri("/login").toString());
+        if (!driver.getCurrentUrl().contains("/login")) {
+            return;
+        }
+        driver.findElement(By.id("user")).sendKeys(EmbeddedApp.ADMIN_USER);
+        driver.findElement(By.id("password")).sendKeys(EmbeddedApp.ADMIN_PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        await(Duration.ofSeconds(30)).until(() -> !driver.getCurrentUrl().contains("/login"));
+    }
+
+    /** Waits for the page (a minute at most, ignoring failed looks until then). */
+    static org.awaitility.core.ConditionFactory await() {
+        return await(Duration.ofSeconds(60));
     }
 
     /** Skips (or, in CI, fails) when the browser is not installed. */
@@ -56,6 +80,16 @@ final class BrowserSupport {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Quits the browser and stops the app, either of which may not have started. */
+    static void stop(ChromeDriver driver, EmbeddedApp app) throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
     }
 
     /** Phone-sized viewport (375 CSS pixels wide), through the DevTools protocol so no window minimum applies. */

@@ -17,6 +17,11 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class EmbeddedApp implements AutoCloseable {
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "test-admin-pw";
+    public static final String VIEWER_USER = "viewer";
+    public static final String VIEWER_PASSWORD = "test-viewer-pw";
+    /** The settings of a read-only viewer with {@link #VIEWER_USER} and {@link #VIEWER_PASSWORD}. */
+    public static final Map<String, String> WITH_VIEWER = Map.of("contactsync.viewer.user", VIEWER_USER,
+            "contactsync.viewer.password", VIEWER_PASSWORD);
 
     private final Server server;
     private final ContactSyncListener listener;
@@ -35,6 +40,13 @@ public final class EmbeddedApp implements AutoCloseable {
      */
     public static EmbeddedApp start(Path dataDir, Map<String, String> settings,
                                     UnaryOperator<ContactSyncApplication.Builder> customize) throws Exception {
+        return start(dataDir, settings, customize, context -> { });
+    }
+
+    /** As {@link #start(Path, Map, UnaryOperator)}, with the servlet context set up further (e.g. a login). */
+    public static EmbeddedApp start(Path dataDir, Map<String, String> settings,
+                                    UnaryOperator<ContactSyncApplication.Builder> customize,
+                                    java.util.function.Consumer<ServletContextHandler> contextSetup) throws Exception {
         Map<String, String> all = new HashMap<>();
         all.put("contactsync.data-dir", dataDir.toString());
         all.put("contactsync.admin.password", ADMIN_PASSWORD);
@@ -48,6 +60,7 @@ public final class EmbeddedApp implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
+        contextSetup.accept(context);
         ContactSyncListener listener = new ContactSyncListener(customize, all);
         context.addEventListener(listener);
         server.setHandler(context);

@@ -45,12 +45,7 @@ class PauseBannerBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
+        BrowserSupport.stop(driver, app);
     }
 
     private ConditionFactory await() {
@@ -64,10 +59,7 @@ class PauseBannerBrowserTest {
         await().until(() -> app.application().scheduler().pause().isPresent());
 
         BrowserSupport.desktopViewport(driver, 1000);
-        driver.get(app.uri("/login").toString());
-        driver.findElement(By.id("user")).sendKeys(EmbeddedApp.ADMIN_USER);
-        driver.findElement(By.id("password")).sendKeys(EmbeddedApp.ADMIN_PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
+        BrowserSupport.signIn(driver, app);
 
         await().until(() -> driver.findElement(By.id("pause-banner")).isDisplayed());
         assertThat(driver.findElement(By.id("pause-text")).getText())

@@ -105,7 +105,7 @@ class SyncPageBrowserTest {
     }
 
     private List<WebElement> historyRows() {
-        return driver.findElements(By.cssSelector("#history-body tr"));
+        return driver.findElements(By.cssSelector("#history-body tr[data-run-id]"));
     }
 
     @Test

@@ -84,6 +84,22 @@ class WebSecurityTest {
     }
 
     @Test
+    void aRunsPageNeedsTheLoginAndOnlyARunIdOpensOne() throws Exception {
+        HttpResponse<String> res = get("/runs/7");
+        assertThat(res.statusCode()).isEqualTo(302);
+        assertThat(res.headers().firstValue("Location").orElseThrow()).endsWith("/login?next=%2Fruns%2F7");
+
+        login(EmbeddedApp.ADMIN_USER, EmbeddedApp.ADMIN_PASSWORD);
+
+        HttpResponse<String> page = get("/runs/7");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-run-id=\"7\"", "run-page.js");
+        for (String bad : new String[] {"/runs/0", "/runs/abc", "/runs/7/x", "/runs/%3Cscript%3E"}) {
+            assertThat(get(bad).statusCode()).as(bad).isEqualTo(404);
+        }
+    }
+
+    @Test
     void theApiAnswers401WithAJsonDetailUntilLoggedIn() throws Exception {
         HttpResponse<String> res = get("/api/sync/status");
         assertThat(res.statusCode()).isEqualTo(401);

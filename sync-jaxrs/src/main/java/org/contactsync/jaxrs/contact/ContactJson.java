@@ -21,11 +21,15 @@ public final class ContactJson {
 
     public record Item(long id, String sourceId, String displayName, String givenName, String familyName,
                        String organization, List<Phone> phones, List<String> emails, List<String> groups,
-                       Instant updatedAt) {
+                       Instant updatedAt, String source) {
         static Item of(Contact c) {
             return new Item(c.id(), c.sourceId(), c.displayName(), c.givenName(), c.familyName(), c.organization(),
-                    c.phones().stream().map(Phone::of).toList(), c.emails(), c.groups(), c.updatedAt());
+                    phonesOf(c), c.emails(), c.groups(), c.updatedAt(), c.source());
         }
+    }
+
+    static List<Phone> phonesOf(Contact c) {
+        return c.phones().stream().map(Phone::of).toList();
     }
 
     public record Results(List<Item> contacts, long total, int limit, int offset, String q) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,21 +27,26 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.contactsync.audit.ConfigEvent;
+import org.contactsync.audit.ConfigEventRecorder;
 import org.contactsync.google.AuthorizationRequest;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GoogleAuthorizationException;
 import org.contactsync.google.GoogleConnectionStatus;
+import org.contactsync.jaxrs.ChangesState;
 import org.contactsync.jaxrs.RequiresAdmin;
 import org.contactsync.jaxrs.openapi.OpenApiExamples;
+import org.contactsync.jaxrs.support.Actors;
 import org.contactsync.jaxrs.support.ApiException;
 
 /**
  * {@code /api/google}: connect the Google account (OAuth authorization code flow), see whether it is connected, and
- * disconnect. Administrator only. Never answers with a token.
+ * disconnect. For the administrator (viewers may only read the status). Never answers with a token.
  *
  * <p>{@code connect} also puts the {@code state} in a short-lived cookie for this API's path, and {@code callback}
  * requires it, so a callback is accepted only in the browser that started the connect (login CSRF), on top of the
- * state being known, unexpired and unused (checked by {@link GoogleAccount}).
+ * state being known, unexpired and unused (checked by {@link GoogleAccount}). Connecting and disconnecting are
+ * recorded in the timeline with who did it.
  */
 @Path("api/google")
 @RequiresAdmin
@@ -50,9 +56,17 @@ public final class GoogleAuthResource {
     static final String STATE_COOKIE = "contactsync_google_state";
 
     private final GoogleAccount account;
+    private final ConfigEventRecorder events;
 
+    /** Without a timeline. */
     public GoogleAuthResource(GoogleAccount account) {
+        this(account, ConfigEventRecorder.NONE);
+    }
+
+    /** Records connecting and disconnecting in {@code events}. */
+    public GoogleAuthResource(GoogleAccount account, ConfigEventRecorder events) {
         this.account = Objects.requireNonNull(account, "account");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /**
@@ -92,6 +106,7 @@ public final class GoogleAuthResource {
     /** Google sends the browser back here; on success the browser goes on to the sync page. */
     @GET
     @Path("callback")
+    @ChangesState
     @Produces({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Where Google sends the browser back",
             responses = {
@@ -106,7 +121,7 @@ public final class GoogleAuthResource {
                              String error,
                              @Parameter(description = "The state cookie set by connect") @CookieParam(STATE_COOKIE)
                              String cookieState,
-                             @Context UriInfo uri) {
+                             @Context UriInfo uri, @Context SecurityContext who) {
         NewCookie clear = stateCookie(uri, "", 0);
         if (state == null || state.isBlank()) {
             throw refused("Google's answer had no state, so it cannot be matched to a connect started here. "
@@ -122,6 +137,9 @@ public final class GoogleAuthResource {
         } catch (GoogleAuthorizationException e) {
             throw refused(e.getMessage());
         }
+        String email = account.status().accountEmail();
+        events.record(ConfigEvent.KIND_GOOGLE, Actors.of(who), "Google account connected"
+                + (email == null ? "." : " (" + email + ")."));
         URI page = uri.getBaseUriBuilder().queryParam("google", "connected").build();
         return Response.seeOther(page).cookie(clear).build();
     }
@@ -144,8 +162,11 @@ public final class GoogleAuthResource {
             responses = @ApiResponse(responseCode = "200", description = "Disconnected: a message and the status",
                     content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
                             requiredProperties = {"message", "connected"}))))
-    public Map<String, Object> disconnect() {
+    public Map<String, Object> disconnect(@Context SecurityContext who) {
+        String email = account.status().accountEmail();
         account.disconnect();
+        events.record(ConfigEvent.KIND_GOOGLE, Actors.of(who), "Google account disconnected"
+                + (email == null ? "." : " (" + email + ")."));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "Google account disconnected. To revoke access at Google as well, remove ContactSync at "
                 + "https://myaccount.google.com/permissions.");

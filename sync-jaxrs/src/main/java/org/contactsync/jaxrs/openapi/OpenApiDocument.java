@@ -155,7 +155,8 @@ public final class OpenApiDocument {
                 }
                 responses.putIfAbsent("401", error("Not signed in as the administrator (with a "
                         + "WWW-Authenticate: Basic challenge), or wrong credentials."));
-                responses.putIfAbsent("403", error("Signed in without the admin role, or a cross-site request."));
+                responses.putIfAbsent("403", error("Signed in without the admin or viewer role, a viewer asking "
+                        + "for a change, or a cross-site request."));
             }
             responses.putIfAbsent("500", error("A fault of ours: the detail has a reference to the server log."));
             responses.values().forEach(r -> {

@@ -25,6 +25,14 @@ public final class OpenApiExamples {
             + "\"contacts_updated\":3,\"contacts_deleted\":1,\"error\":null,\"duration_ms\":7333,\"errors\":0,"
             + "\"type\":\"full\",\"trigger\":\"scheduled\",\"contacts_unchanged\":870,\"state\":\"completed\","
             + "\"requested_type\":\"incremental\"}],\"total\":57,\"limit\":10,\"offset\":0}";
+    public static final String TIMELINE = "{\"timeline\":[{\"type\":\"config\",\"at\":\"2024-05-01T12:05:00Z\","
+            + "\"run\":null,\"config\":{\"kind\":\"schedule\",\"actor\":\"alice\",\"summary\":\"Automatic syncs "
+            + "resumed.\",\"source\":\"default\"}},{\"type\":\"run\",\"at\":\"2024-05-01T12:00:00.123Z\",\"run\":"
+            + "{\"id\":42,\"started_at\":\"2024-05-01T12:00:00.123Z\",\"completed_at\":\"2024-05-01T12:00:07.456Z\","
+            + "\"status\":\"completed\",\"contacts_added\":120,\"contacts_updated\":3,\"contacts_deleted\":1,"
+            + "\"error\":null,\"duration_ms\":7333,\"errors\":0,\"type\":\"full\",\"trigger\":\"scheduled\","
+            + "\"contacts_unchanged\":870,\"state\":\"completed\",\"requested_type\":\"incremental\"},"
+            + "\"config\":null}],\"total\":61,\"limit\":10,\"offset\":0}";
     public static final String BAD_LIMIT = "{\"detail\":\"limit must be between 1 and 100, was 100000. Page "
             + "through longer lists with offset.\"}";
     public static final String CSV = "id,started_at,completed_at,status,state,type,trigger,contacts_added,"
@@ -42,8 +50,14 @@ public final class OpenApiExamples {
             + "cancel.\"}";
     public static final String PREVIEW = "{\"type\":\"full\",\"stats\":{\"added\":2,\"updated\":1,\"deleted\":1,"
             + "\"unchanged\":990,\"errors\":0},\"changes\":[{\"kind\":\"add\",\"source_id\":\"people/c123\","
-            + "\"display_name\":\"Ann Lee\"},{\"kind\":\"delete\",\"source_id\":\"people/c9\",\"display_name\":"
-            + "\"Old Contact\"}],\"truncated\":false}";
+            + "\"display_name\":\"Ann Lee\",\"source\":\"default\"},{\"kind\":\"delete\",\"source_id\":\"people/c9\","
+            + "\"display_name\":\"Old Contact\",\"source\":\"default\"}],\"truncated\":false,\"beyond_cap\":0}";
+    public static final String RUN_CHANGES = "{\"run_id\":42,\"items\":[{\"kind\":\"add\",\"source_id\":\"people/c123\","
+            + "\"display_name\":\"Ann Lee\",\"source\":\"default\"},{\"kind\":\"delete\",\"source_id\":\"people/c9\","
+            + "\"display_name\":\"Old Contact\",\"source\":\"default\"}],\"total\":1000,\"limit\":2,\"offset\":0,"
+            + "\"beyond_cap\":250}";
+    public static final String BAD_KIND = "{\"detail\":\"kind must be add, update or delete, was 'moved'. Leave it "
+            + "out to list every kind.\"}";
     public static final String SOURCE_FAILED = "{\"detail\":\"Google refused the sign-in: reconnect the account.\"}";
     public static final String EVENTS = "event: status\nid: 7\nretry: 3000\ndata: {\"status\":\"running\","
             + "\"progress\":40,...}\n\nevent: finished\nid: 12\nretry: 3000\ndata: {\"status\":\"completed\",...}\n\n"
@@ -53,8 +67,21 @@ public final class OpenApiExamples {
             + "\"display_name\":\"Zoë Ångström\",\"given_name\":\"Zoë\",\"family_name\":\"Ångström\","
             + "\"organization\":\"Acme Corp\",\"phones\":[{\"number\":\"+1 (555) 010-2000\",\"type\":\"work\","
             + "\"digits\":\"15550102000\",\"primary\":true}],\"emails\":[\"zoe@example.com\"],\"groups\":"
-            + "[\"Friends\"],\"updated_at\":\"2024-05-01T12:00:00Z\"}],\"total\":1,\"limit\":20,\"offset\":0,"
-            + "\"q\":\"zoe\"}";
+            + "[\"Friends\"],\"updated_at\":\"2024-05-01T12:00:00Z\",\"source\":\"customers\"}],\"total\":1,"
+            + "\"limit\":20,\"offset\":0,\"q\":\"zoe\"}";
+    public static final String DUPLICATES = "{\"groups\":[{\"entry\":{\"id\":31,\"source\":\"staff\","
+            + "\"source_id\":\"people/c4711\",\"display_name\":\"Zoë Ångström\",\"organization\":\"Acme Corp\","
+            + "\"phones\":[{\"number\":\"+1 (555) 010-2000\",\"type\":\"work\",\"digits\":\"15550102000\","
+            + "\"primary\":true},{\"number\":\"+1 555 010 2001\",\"type\":\"mobile\",\"digits\":"
+            + "\"15550102001\",\"primary\":false}],\"emails\":[\"zoe@example.com\"]},\"members\":[{\"contact_id\":"
+            + "31,\"source\":\"staff\",\"source_id\":\"people/c4711\",\"display_name\":\"Zoë Ångström\","
+            + "\"organization\":\"Acme Corp\",\"phones\":[{\"number\":\"+1 (555) 010-2000\",\"type\":\"work\","
+            + "\"digits\":\"15550102000\",\"primary\":true}],\"emails\":[\"zoe@example.com\"],\"winner\":true},"
+            + "{\"contact_id\":52,\"source\":\"customers\",\"source_id\":\"zoe-1.vcf\",\"display_name\":"
+            + "\"Zoe Angstrom\",\"organization\":null,\"phones\":[{\"number\":\"15550102000\",\"type\":\"main\","
+            + "\"digits\":\"15550102000\",\"primary\":false},{\"number\":\"+1 555 010 2001\",\"type\":"
+            + "\"mobile\",\"digits\":\"15550102001\",\"primary\":false}],\"emails\":[\"ZOE@example.com\"],"
+            + "\"winner\":false}]}],\"total\":1,\"limit\":20,\"offset\":0}";
     public static final String Q = "Name (start of the name, organisation or a word in it; case and accents "
             + "ignored) or phone number in any format; blank lists everyone by name. At most 200 characters.";
     public static final String Q_TOO_LONG = "{\"detail\":\"q must be at most 200 characters, was 250.\"}";

@@ -56,7 +56,14 @@ final class RecordSchemas {
                     continue;
                 }
                 required.add(field);
-                if (!c.getType().isPrimitive()) {
+                if (property.get$ref() != null) {
+                    // A $ref ignores its siblings (nullable too): a nested record that may be null is the record
+                    // or null, spelled as OpenAPI 3.0 can.
+                    schema.getProperties().put(field, new Schema<>().anyOf(List.of(
+                            new Schema<>().$ref(property.get$ref()),
+                            new Schema<>().type("object").nullable(Boolean.TRUE).maxProperties(0)
+                                    .description("null"))));
+                } else if (!c.getType().isPrimitive()) {
                     property.setNullable(Boolean.TRUE);
                 }
             }

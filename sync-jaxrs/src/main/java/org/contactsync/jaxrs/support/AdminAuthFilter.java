@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets only the administrator through to {@link RequiresAdmin} resources: whoever the container (or the web app's
- * login) reports in the admin role, else whoever sends the configured admin credentials by HTTP Basic. Others get
- * 401 with a Basic challenge, or 403 when they are signed in without the role. Wrong passwords are slowed down by a
+ * Lets only the administrator and viewers through to {@link RequiresAdmin} resources: whoever the container (or the
+ * web app's login) reports in the admin or the viewer role, else whoever sends the configured admin or viewer
+ * credentials by HTTP Basic. Others get 401 with a Basic challenge, or 403 when they are signed in without either
+ * role. What a viewer may not do is {@link ReadOnlyFilter}'s one rule. Wrong passwords are slowed down by a
  * {@link LoginThrottle} per user name (a JAX-RS filter does not know the client's address); a throttled request gets
  * 429 with {@code Retry-After} and is not checked.
  */
@@ -44,7 +45,8 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         SecurityContext container = request.getSecurityContext();
-        if (container != null && container.isUserInRole(settings.adminRole())) {
+        if (container != null && (container.isUserInRole(settings.adminRole())
+                || container.isUserInRole(settings.viewerRole()))) {
             return;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -57,10 +59,12 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
                         .header(HttpHeaders.RETRY_AFTER, LoginThrottle.retryAfterSeconds(wait)).build());
                 return;
             }
-            if (credentials.isPresent() && settings.isAdmin(user, credentials.get().password())) {
+            String role = credentials.map(c -> settings.isAdmin(user, c.password()) ? settings.adminRole()
+                    : settings.isViewer(user, c.password()) ? settings.viewerRole() : null).orElse(null);
+            if (role != null) {
                 throttle.succeeded(null, user);
                 boolean secure = container != null && container.isSecure();
-                request.setSecurityContext(new AdminContext(user, settings.adminRole(), secure));
+                request.setSecurityContext(new AdminContext(user, role, secure));
                 return;
             }
             // Never the password, and not the user name either: a mistyped password is often typed into it.
@@ -71,7 +75,8 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
         Principal user = container == null ? null : container.getUserPrincipal();
         if (user != null) {
             request.abortWith(new ApiException(403, "You are signed in, but not as the ContactSync administrator "
-                    + "(role '" + settings.adminRole() + "'). Sign in as the administrator.").toResponse());
+                    + "(role '" + settings.adminRole() + "') or a viewer (role '" + settings.viewerRole() + "'). "
+                    + "Sign in as the administrator, or ask for one of these roles.").toResponse());
             return;
         }
         request.abortWith(challenge("Sign in as the ContactSync administrator: use the web page's login, or send "
@@ -83,7 +88,7 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
                 .header(HttpHeaders.WWW_AUTHENTICATE, BasicCredentials.CHALLENGE).build();
     }
 
-    /** Tells resources who was let in by Basic authentication. */
+    /** Tells resources who was let in by Basic authentication, and in which role. */
     private record AdminContext(String user, String role, boolean secure) implements SecurityContext {
         @Override
         public Principal getUserPrincipal() {

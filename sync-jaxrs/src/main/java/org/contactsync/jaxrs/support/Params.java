@@ -54,6 +54,26 @@ public final class Params {
         }
     }
 
+    /**
+     * One of {@code allowed} (lower case; the value is matched in any case) or, absent or blank, null; anything
+     * else is refused with a sentence listing the allowed values.
+     */
+    public static String oneOf(String name, String raw, String... allowed) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.strip().toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return a;
+            }
+        }
+        String list = String.join(", ", java.util.Arrays.asList(allowed).subList(0, allowed.length - 1)) + " or "
+                + allowed[allowed.length - 1];
+        throw ApiException.badRequest(name + " must be " + list + ", was '" + shorten(raw) + "'. Leave it out to "
+                + "list every " + name + ".");
+    }
+
     /** A positive id from a path segment, or 404 naming what was not found (a non-number can never be an id). */
     public static long id(String raw, String what) {
         try {

@@ -16,18 +16,22 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.contactsync.jaxrs.RequiresAdmin;
 import org.contactsync.jaxrs.openapi.OpenApiExamples;
 import org.contactsync.jaxrs.support.ApiException;
+import org.contactsync.jaxrs.support.Actors;
 import org.contactsync.sync.Intervals;
 import org.contactsync.sync.ScheduleStatus;
 import org.contactsync.sync.SyncScheduler;
 
 /**
  * {@code /api/sync/schedule}: the automatic sync, whether it is paused after failures and why, and resuming it.
- * Mounted by hosts that run a {@link SyncScheduler} (the WAR does).
+ * Mounted by hosts that run a {@link SyncScheduler} (the WAR does). A resume is recorded in the timeline with who
+ * asked, when the scheduler {@link SyncScheduler#configEvents records} configuration events.
  */
 @Path("api/sync/schedule")
 @RequiresAdmin
@@ -63,8 +67,8 @@ public final class ScheduleResource {
                                     schema = @Schema(ref = OpenApiExamples.ERROR_REF),
                                     examples = @ExampleObject(value = OpenApiExamples.NOT_PAUSED))),
                     @ApiResponse(responseCode = "415", description = "A body of another type than JSON or a form")})
-    public Resumed resume() {
-        if (!scheduler.resume()) {
+    public Resumed resume(@Context SecurityContext who) {
+        if (!scheduler.resume(Actors.of(who))) {
             throw ApiException.conflict("Automatic syncs are not paused, so there is nothing to resume.");
         }
         return new Resumed("Automatic syncs resumed; a sync starts now.");

@@ -8,7 +8,6 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.contactsync.Page;
-import org.contactsync.sync.PlannedChange;
 import org.contactsync.sync.RunStatus;
 import org.contactsync.sync.SyncInfo;
 import org.contactsync.sync.SyncPreview;
@@ -18,6 +17,7 @@ import org.contactsync.sync.SyncStats;
 import org.contactsync.sync.SyncStatus;
 import org.contactsync.sync.SyncTrigger;
 import org.contactsync.sync.SyncType;
+import org.contactsync.sync.changes.ContactChange;
 
 /**
  * The JSON shapes of {@code /api/sync}. Component names become snake_case fields; the seed's fields come first and
@@ -85,10 +85,21 @@ public final class SyncJson {
     public record Cancelled(String message, long runId) {
     }
 
-    public record Change(String kind, String sourceId, String displayName) {
+    /** One changed contact, in a preview and in a run's list; {@code source} names the configured source. */
+    public record Change(@Schema(allowableValues = {"add", "update", "delete"}) String kind, String sourceId,
+                         String displayName, String source) {
     }
 
-    public record Preview(String type, Stats stats, List<Change> changes, boolean truncated) {
+    /** {@code truncated} (the seed's) says whether {@code beyond_cap} is more than 0. */
+    public record Preview(String type, Stats stats, List<Change> changes, boolean truncated, long beyondCap) {
+    }
+
+    /**
+     * {@code GET /runs/{id}/changes}: one page of the contacts a run changed, in the order written. {@code total}
+     * counts the listed changes (of the asked kind); {@code beyond_cap} the changes of any kind the run made beyond
+     * the per-run cap, counted but not listed.
+     */
+    public record RunChanges(long runId, List<Change> items, long total, int limit, int offset, long beyondCap) {
     }
 
     static Status status(SyncStatus s) {
@@ -134,11 +145,17 @@ public final class SyncJson {
 
     static Preview preview(SyncPreview p) {
         List<Change> changes = p.changes().stream().map(SyncJson::change).toList();
-        return new Preview(name(p.type()), Stats.of(p.stats()), changes, p.truncated());
+        return new Preview(name(p.type()), Stats.of(p.stats()), changes, p.truncated(), p.beyondCap());
     }
 
-    private static Change change(PlannedChange c) {
-        return new Change(c.kind().name().toLowerCase(Locale.ROOT), c.sourceId(), c.displayName());
+    static RunChanges runChanges(long runId, org.contactsync.sync.changes.RunChanges c) {
+        Page<ContactChange> page = c.page();
+        return new RunChanges(runId, page.items().stream().map(SyncJson::change).toList(), page.total(),
+                page.limit(), page.offset(), c.beyondCap());
+    }
+
+    private static Change change(ContactChange c) {
+        return new Change(name(c.kind()), c.sourceId(), c.displayName(), c.source());
     }
 
     /** The seed knew idle, running, completed and error only. */

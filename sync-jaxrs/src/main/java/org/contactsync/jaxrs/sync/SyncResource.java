@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,10 +37,14 @@ import org.contactsync.sync.SyncPreview;
 import org.contactsync.sync.SyncRun;
 import org.contactsync.sync.SyncType;
 import org.contactsync.sync.TriggerResult;
+import org.contactsync.sync.changes.ContactChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /api/sync}: run, watch, cancel and preview syncs, and read their history. Administrator only. */
+/**
+ * {@code /api/sync}: run, watch, cancel and preview syncs, and read their history. For the administrator; viewers
+ * may read (ReadOnlyFilter refuses them the rest).
+ */
 @Path("api/sync")
 @RequiresAdmin
 @Tag(name = "sync", description = "Run, watch, cancel and preview syncs; their history.")
@@ -171,6 +176,42 @@ public final class SyncResource {
                 .orElseThrow(() -> ApiException.notFound("No sync run with id " + runId + "."));
     }
 
+    @GET
+    @Path("runs/{id}/changes")
+    @Operation(summary = "The contacts a run added, updated and deleted, in the order written, one page at a time",
+            description = "A run lists its first changes (contactsync.history.changes-per-run, default 1000) and "
+                    + "counts the rest in beyond_cap; lists older than contactsync.history.retention are pruned "
+                    + "(an empty page).",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "One page of the run's changes",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.RunChanges.class),
+                                    examples = @ExampleObject(value = OpenApiExamples.RUN_CHANGES))),
+                    @ApiResponse(responseCode = "400", description = "limit, offset or kind out of range or not understood",
+                            content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.BAD_KIND))),
+                    @ApiResponse(responseCode = "404", description = "No such run (also for ids that are not numbers)",
+                            content = @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiExamples.ERROR_REF),
+                                    examples = @ExampleObject(value = OpenApiExamples.NO_RUN)))})
+    public SyncJson.RunChanges changes(
+            @Parameter(description = "The run's id", schema = @Schema(type = "integer", format = "int64"))
+            @PathParam("id") String id,
+            @Parameter(description = OpenApiExamples.LIMIT, schema = @Schema(type = "integer", minimum = "1",
+                    maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(description = OpenApiExamples.OFFSET, schema = @Schema(type = "integer", minimum = "0",
+                    defaultValue = "0")) @QueryParam("offset") String offset,
+            @Parameter(description = "Only changes of this kind; all when absent", schema = @Schema(type = "string",
+                    allowableValues = {"add", "update", "delete"})) @QueryParam("kind") String kind) {
+        long runId = Params.id(id, "sync run");
+        int pageSize = Params.limit(limit, 50);
+        int skip = Params.offset(offset);
+        String only = Params.oneOf("kind", kind, "add", "update", "delete");
+        if (manager.run(runId).isEmpty()) {
+            throw ApiException.notFound("No sync run with id " + runId + ".");
+        }
+        ContactChange.Kind of = only == null ? null : ContactChange.Kind.valueOf(only.toUpperCase(Locale.ROOT));
+        return SyncJson.runChanges(runId, manager.changes(runId, of, pageSize, skip));
+    }
+
     @POST
     @Path("cancel")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
@@ -194,7 +235,8 @@ public final class SyncResource {
     @Path("preview")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     @Operation(summary = "A dry run: what a sync would change, without changing anything",
-            description = "Runs while the request waits; changes lists the first 200.",
+            description = "Runs while the request waits; changes lists the first ones as a run would "
+                    + "(contactsync.history.changes-per-run, default 1000), beyond_cap counts the rest.",
             responses = {
                     @ApiResponse(responseCode = "200", description = "What would change",
                             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncJson.Preview.class),

@@ -63,8 +63,10 @@ class ContactsResourceTest {
         assertThat(fieldNames(results)).containsExactly("contacts", "total", "limit", "offset", "q");
         JsonNode c = results.get("contacts").get(0);
         assertThat(fieldNames(c)).containsExactly("id", "source_id", "display_name", "given_name", "family_name",
-                "organization", "phones", "emails", "groups", "updated_at");
+                "organization", "phones", "emails", "groups", "updated_at", "source");
         assertThat(c.get("source_id").asText()).isEqualTo("people/zoe");
+        assertThat(c.get("source").asText()).as("the one source of a configuration that names none")
+                .isEqualTo(Contact.DEFAULT_SOURCE);
         assertThat(c.get("display_name").asText()).isEqualTo("Zoë Ångström");
         assertThat(c.get("organization").asText()).isEqualTo("Acme Corp");
         assertThat(c.get("updated_at").asText()).isEqualTo("2024-05-01T12:00:00Z");

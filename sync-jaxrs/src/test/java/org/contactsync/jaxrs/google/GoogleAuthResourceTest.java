@@ -1,6 +1,7 @@
 package org.contactsync.jaxrs.google;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -22,12 +23,16 @@ import org.contactsync.jaxrs.testkit.ApiHarness;
 import org.contactsync.jaxrs.testkit.BasicAuth;
 import org.contactsync.testkit.google.PeopleApiEmulator;
 import org.glassfish.jersey.client.ClientProperties;
+import org.contactsync.audit.ConfigEvent;
+import org.contactsync.audit.ConfigEventRecorder;
+import org.contactsync.audit.InMemoryConfigEventLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GoogleAuthResourceTest {
     private final PeopleApiEmulator google = PeopleApiEmulator.start();
     private final InMemoryGoogleTokenStore tokens = new InMemoryGoogleTokenStore();
+    private final InMemoryConfigEventLog events = new InMemoryConfigEventLog();
     private ApiHarness api;
 
     @AfterEach
@@ -88,6 +93,8 @@ class GoogleAuthResourceTest {
         assertThat(status.get("account_email").asText()).isEqualTo("owner@example.com");
         assertThat(status.toString()).doesNotContain("emu-refresh").doesNotContain("ya29");
         assertThat(tokens.load()).isPresent();
+        assertThat(events.page(10, 0).items()).extracting(ConfigEvent::kind, ConfigEvent::actor, ConfigEvent::summary)
+                .containsExactly(tuple("google", ApiHarness.ADMIN_USER, "Google account connected (owner@example.com)."));
     }
 
     @Test
@@ -117,6 +124,28 @@ class GoogleAuthResourceTest {
 
         assertThat(body.get("connected").asBoolean()).isFalse();
         assertThat(tokens.load()).isEmpty();
+        assertThat(events.page(10, 0).items()).extracting(ConfigEvent::kind, ConfigEvent::actor, ConfigEvent::summary)
+                .containsExactly(tuple("google", ApiHarness.ADMIN_USER,
+                        "Google account disconnected (owner@example.com)."));
+    }
+
+    @Test
+    void aViewerCanSeeTheConnectionButNeitherConnectNorFinishAConnectNorDisconnect() {
+        start(google.settings().build());
+        Started s = connect();
+        Map<String, String> back = query(google.consent(s.authorizationUrl));
+
+        assertThat(api.viewer("api/google/status").get().getStatus()).isEqualTo(200);
+        assertThat(api.viewer("api/google/connect").post(Entity.json("{}")).getStatus()).isEqualTo(403);
+        assertThat(api.viewer("api/google/disconnect").post(Entity.json("{}")).getStatus()).isEqualTo(403);
+        Response finish = api.target("api/google/callback").queryParam("code", back.get("code"))
+                .queryParam("state", back.get("state")).request("application/json")
+                .header("Authorization", BasicAuth.header(ApiHarness.VIEWER_USER, ApiHarness.VIEWER_PASSWORD))
+                .cookie(GoogleAuthResource.STATE_COOKIE, s.stateCookie).get();
+        assertThat(finish.getStatus()).isEqualTo(403);
+        assertThat(ApiHarness.json(finish).get("detail").asText()).startsWith("You are signed in as a viewer");
+        assertThat(tokens.load()).isEmpty();
+        assertThat(events.page(10, 0).total()).isZero();
     }
 
     @Test
@@ -146,7 +175,7 @@ class GoogleAuthResourceTest {
     private void start(GoogleSettings settings) {
         settingsInUse = settings;
         GoogleAccount account = new GoogleAccount(settings, tokens);
-        api = ApiHarness.builder().component(new GoogleAuthResource(account)).build();
+        api = ApiHarness.builder().component(new GoogleAuthResource(account, ConfigEventRecorder.to(events))).build();
     }
 
     private record Started(URI authorizationUrl, String stateCookie) {

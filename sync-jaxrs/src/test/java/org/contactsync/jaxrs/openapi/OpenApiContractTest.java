@@ -74,7 +74,8 @@ class OpenApiContractTest {
                 .check("database", () -> databaseUp.get() ? CheckResult.up("The database answers.")
                         : CheckResult.down("The database cannot be reached."))
                 .build();
-        DirectoryResource directory = new DirectoryResource(new CiscoDirectory(sync.contacts()),
+        CiscoDirectory phoneDirectory = new CiscoDirectory(sync.contacts());
+        DirectoryResource directory = new DirectoryResource(phoneDirectory,
                 new DirectorySettings("Contacts", null, false, ""));
         scheduler = new org.contactsync.sync.SyncScheduler(sync.manager(), org.contactsync.sync.SyncSchedule
                 .every(Duration.ofHours(1)).withInitialDelay(Duration.ofHours(1))).pauseAfter(5).start();
@@ -84,6 +85,7 @@ class OpenApiContractTest {
                 .component(new GoogleAuthResource(account))
                 .component(directory)
                 .component(new DirectoryPhonesResource(directory))
+                .component(new org.contactsync.jaxrs.contact.DuplicatesResource(phoneDirectory))
                 .build();
         HttpResponse<String> doc = send("GET", "api/openapi.json", ADMIN);
         assertThat(doc.statusCode()).isEqualTo(200);
@@ -150,6 +152,8 @@ class OpenApiContractTest {
         call("POST", "/api/sync/trigger", "api/sync/trigger?force_full=maybe", 400, ADMIN);
         call("POST", "/api/sync/trigger", "api/sync/trigger", 403, "Authorization", ADMIN, "Origin",
                 "https://evil.example");
+        call("POST", "/api/sync/trigger", "api/sync/trigger", 403, BasicAuth.header(ApiHarness.VIEWER_USER,
+                ApiHarness.VIEWER_PASSWORD));
 
         // A run held mid-way: status while running, a second trigger, cancel.
         ScriptedSyncEngine.Gate gate = engine.blockNextRun(2);
@@ -168,10 +172,15 @@ class OpenApiContractTest {
         awaitIdle();
         call("GET", "/api/sync/status", "api/sync/status", 200, ADMIN);
         call("GET", "/api/sync/runs/{id}", "api/sync/runs/" + runId, 200, ADMIN);
+        call("GET", "/api/sync/runs/{id}/changes", "api/sync/runs/" + runId + "/changes?limit=2", 200, ADMIN);
+        call("GET", "/api/sync/runs/{id}/changes", "api/sync/runs/" + runId + "/changes?kind=moved", 400, ADMIN);
+        call("GET", "/api/sync/runs/{id}/changes", "api/sync/runs/999/changes", 404, ADMIN);
         call("GET", "/api/sync/history", "api/sync/history?limit=5&offset=0", 200, ADMIN);
         call("GET", "/api/sync/history.json", "api/sync/history.json", 200, ADMIN);
         call("GET", "/api/sync/history.csv", "api/sync/history.csv", 200, ADMIN);
         call("GET", "/api/sync/info", "api/sync/info", 200, ADMIN);
+        call("GET", "/api/sync/timeline", "api/sync/timeline?limit=5&offset=0", 200, ADMIN);
+        call("GET", "/api/sync/timeline", "api/sync/timeline?limit=0", 400, ADMIN);
         call("POST", "/api/sync/preview", "api/sync/preview?force_full=true", 200, ADMIN);
         engine.failNextRuns(1, new SyncSourceException("The contact source refused the request. Try again later."));
         call("POST", "/api/sync/preview", "api/sync/preview", 502, ADMIN);
@@ -187,6 +196,15 @@ class OpenApiContractTest {
         call("GET", "/api/contacts", "api/contacts?q=" + "x".repeat(201), 400, ADMIN);
         call("GET", "/api/contacts/{id}", "api/contacts/" + contactId, 200, ADMIN);
         call("GET", "/api/contacts/{id}", "api/contacts/999999", 404, ADMIN);
+        sync.contacts().write(java.util.List.of(
+                org.contactsync.contact.Contact.builder("staff/1").source("staff").displayName("Merged Person")
+                        .phone("+1 555 777 0001", org.contactsync.contact.PhoneType.WORK).build(),
+                org.contactsync.contact.Contact.builder("customers/1").source("customers").displayName("M. Person")
+                        .phone("+15557770001", org.contactsync.contact.PhoneType.MAIN).build()), java.util.List.of());
+        JsonNode duplicates = ApiHarness.json(call("GET", "/api/contacts/duplicates",
+                "api/contacts/duplicates?limit=5", 200, ADMIN).body());
+        assertThat(duplicates.at("/groups/0/members")).as("a merged group to validate").hasSize(2);
+        call("GET", "/api/contacts/duplicates", "api/contacts/duplicates?offset=-1", 400, ADMIN);
 
         // Google.
         call("GET", "/api/google/status", "api/google/status", 200, ADMIN);

@@ -28,4 +28,14 @@ class ParamsTest {
         assertThat(Params.limit(" 7 ", 10)).isEqualTo(7);
         assertThat(Params.offset(null)).isZero();
     }
+
+    @Test
+    void oneOfAcceptsTheListedValuesInAnyCaseAndRefusesOthersNamingThem() {
+        assertThat(Params.oneOf("kind", " DELETE ", "add", "update", "delete")).isEqualTo("delete");
+        assertThat(Params.oneOf("kind", null, "add", "update", "delete")).isNull();
+        assertThat(Params.oneOf("kind", "", "add", "update", "delete")).isNull();
+        assertThatThrownBy(() -> Params.oneOf("kind", "moved", "add", "update", "delete"))
+                .isInstanceOf(ApiException.class)
+                .hasMessage("kind must be add, update or delete, was 'moved'. Leave it out to list every kind.");
+    }
 }

@@ -1,6 +1,7 @@
 package org.contactsync.jaxrs.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.contactsync.jaxrs.testkit.ApiHarness.json;
 
@@ -11,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.ws.rs.core.Response;
 
+import org.contactsync.audit.ConfigEvent;
+import org.contactsync.audit.ConfigEventRecorder;
+import org.contactsync.audit.InMemoryConfigEventLog;
 import org.contactsync.jaxrs.testkit.ApiHarness;
 import org.contactsync.sync.RunStatus;
 import org.contactsync.sync.SyncSchedule;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class ScheduleResourceTest {
     private final ScriptedSyncEngine engine = new ScriptedSyncEngine().put(TestContacts.people(2));
     private final SyncFixture sync = new SyncFixture(engine);
+    private final InMemoryConfigEventLog events = new InMemoryConfigEventLog();
     private SyncScheduler scheduler;
     private ApiHarness api;
 
@@ -36,7 +41,7 @@ class ScheduleResourceTest {
 
     private void start(int pauseAfter) {
         scheduler = new SyncScheduler(sync.manager(), SyncSchedule.every(Duration.ofMillis(50))
-                .withInitialDelay(Duration.ZERO)).pauseAfter(pauseAfter).start();
+                .withInitialDelay(Duration.ZERO)).pauseAfter(pauseAfter).configEvents(ConfigEventRecorder.to(events)).start();
         api = ApiHarness.builder().sync(sync, sync.manager()).component(new ScheduleResource(scheduler)).build();
     }
 
@@ -68,6 +73,24 @@ class ScheduleResourceTest {
         JsonNode running = schedule();
         assertThat(running.get("paused").asBoolean()).isFalse();
         assertThat(running.get("pause_reason").isNull()).isTrue();
+        // The timeline says the system paused it and the admin resumed it.
+        assertThat(events.page(10, 0).items()).extracting(ConfigEvent::actor, ConfigEvent::summary).containsExactly(
+                tuple(ApiHarness.ADMIN_USER, "Automatic syncs resumed."),
+                tuple(ConfigEvent.ACTOR_SYSTEM, "Automatic syncs paused after 3 failed scheduled syncs in a row."));
+    }
+
+    @Test
+    void aViewerSeesThePauseButCannotResume() {
+        engine.failNextRuns(2, new ConnectException("Connection refused"));
+        start(2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> schedule().get("paused").asBoolean());
+
+        assertThat(json(api.viewer("api/sync/schedule").get()).get("paused").asBoolean()).isTrue();
+        Response r = api.viewer("api/sync/schedule/resume").post(null);
+
+        assertThat(r.getStatus()).isEqualTo(403);
+        assertThat(json(r).get("detail").asText()).startsWith("You are signed in as a viewer");
+        assertThat(schedule().get("paused").asBoolean()).isTrue();
     }
 
     @Test

@@ -258,11 +258,12 @@ class SyncResourceTest {
         Response r = postNoBody("api/sync/preview?force_full=true");
         assertThat(r.getStatus()).isEqualTo(200);
         JsonNode p = json(r);
-        assertThat(fieldNames(p)).containsExactly("type", "stats", "changes", "truncated");
+        assertThat(fieldNames(p)).containsExactly("type", "stats", "changes", "truncated", "beyond_cap");
         assertThat(p.get("type").asText()).isEqualTo("full");
         assertThat(p.get("stats").get("added").asInt()).isEqualTo(3);
         assertThat(p.get("changes")).hasSize(3);
-        assertThat(fieldNames(p.get("changes").get(0))).containsExactly("kind", "source_id", "display_name");
+        assertThat(fieldNames(p.get("changes").get(0))).containsExactly("kind", "source_id", "display_name",
+                "source");
         assertThat(p.get("changes").get(0).get("kind").asText()).isEqualTo("add");
         assertThat(p.get("changes").get(0).get("display_name").asText()).isEqualTo("Person 001");
         assertThat(p.get("truncated").asBoolean()).isFalse();

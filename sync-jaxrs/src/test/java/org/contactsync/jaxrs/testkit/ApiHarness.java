@@ -36,6 +36,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 public final class ApiHarness implements AutoCloseable {
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "correct horse battery staple";
+    public static final String VIEWER_USER = "viewer";
+    public static final String VIEWER_PASSWORD = "look but do not touch";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ScriptedSyncEngine engine;
@@ -48,7 +50,7 @@ public final class ApiHarness implements AutoCloseable {
         this.sync = b.sync != null ? b.sync : new SyncFixture(engine);
         this.manager = b.manager != null ? b.manager : sync.manager();
         ApiSettings settings = b.settings.apply(ApiSettings.builder().adminCredentials(ADMIN_USER, ADMIN_PASSWORD)
-                .eventPollInterval(java.time.Duration.ofMillis(50))).build();
+                .viewerCredentials(VIEWER_USER, VIEWER_PASSWORD).eventPollInterval(java.time.Duration.ofMillis(50))).build();
         ContactSyncFeature.Builder feature = ContactSyncFeature.builder(manager).settings(settings);
         b.components.forEach(feature::component);
         feature = b.feature.apply(feature);
@@ -100,6 +102,12 @@ public final class ApiHarness implements AutoCloseable {
     public Invocation.Builder admin(WebTarget target) {
         return target.request("application/json").header(HttpHeaders.AUTHORIZATION,
                 BasicAuth.header(ADMIN_USER, ADMIN_PASSWORD));
+    }
+
+    /** A JSON request with the read-only viewer's Basic credentials. */
+    public Invocation.Builder viewer(String path) {
+        return server.target(path).request("application/json").header(HttpHeaders.AUTHORIZATION,
+                BasicAuth.header(VIEWER_USER, VIEWER_PASSWORD));
     }
 
     /** The body of a response as a JSON tree (closes the response). */
@@ -162,7 +170,7 @@ public final class ApiHarness implements AutoCloseable {
             return this;
         }
 
-        /** Changes to the settings (which start with the admin credentials and a fast event poll). */
+        /** Changes to the settings (which start with the admin and viewer credentials and a fast event poll). */
         public Builder settings(UnaryOperator<ApiSettings.Builder> change) {
             this.settings = change;
             return this;

@@ -76,7 +76,31 @@ final class ConfigReader {
         ContactSyncConfig.Operations operations = operations(interval != null ? interval : fullInterval);
         return new ContactSyncConfig(dataDir, database, source, vcardFile, google, interval, fullInterval,
                 publicBaseUrl, trustProxy, auth, adminUser, adminPassword, title, dialPrefix, nodeId, operations,
-                lease, heartbeat, vcardCharset, phone());
+                lease, heartbeat, vcardCharset, phone(), history(), viewer(adminUser));
+    }
+
+    /** How many changes each run lists (0 to 100 000) and how long the lists are kept (at least an hour). */
+    private ContactSyncConfig.History history() {
+        int changes = ContactSyncConfig.History.DEFAULTS.changesPerRun();
+        Optional<ConfigValue> set = sources.lookup(HISTORY_CHANGES_PER_RUN);
+        if (set.isPresent()) {
+            try {
+                changes = Integer.parseInt(set.get().value().strip());
+            } catch (NumberFormatException e) {
+                changes = -1;
+            }
+            if (changes < 0 || changes > 100_000) {
+                throw error(HISTORY_CHANGES_PER_RUN, set.get(), "'" + set.get().value() + "' is not a number of "
+                        + "changes. Use a whole number from 0 (list none, only count them) to 100000.");
+            }
+        }
+        Optional<ConfigValue> kept = sources.lookup(HISTORY_RETENTION);
+        Duration retention = duration(HISTORY_RETENTION, kept, "90d");
+        if (retention.compareTo(Duration.ofHours(1)) < 0) {
+            throw error(HISTORY_RETENTION, kept.orElse(null), "'" + kept.get().value() + "' is too short; keep "
+                    + "the lists of changes for at least 1h (the default is 90d).");
+        }
+        return new ContactSyncConfig.History(changes, retention);
     }
 
     /** The phone directory's region, dial form, legacy charset, access control and groups. */
@@ -380,29 +404,56 @@ final class ConfigReader {
     }
 
     private String adminUser() {
-        Optional<ConfigValue> set = sources.lookup(ADMIN_USER);
+        return userName(ADMIN_USER).orElse("admin");
+    }
+
+    private Optional<String> userName(String key) {
+        Optional<ConfigValue> set = sources.lookup(key);
         if (set.isEmpty()) {
-            return "admin";
+            return Optional.empty();
         }
         String v = set.get().value();
         if (v.length() > 64 || v.contains(":") || v.chars().anyMatch(c -> Character.isWhitespace(c) || c < 32)) {
-            throw error(ADMIN_USER, set.get(), "'" + v + "' is not a usable user name: at most 64 characters, "
+            throw error(key, set.get(), "'" + v + "' is not a usable user name: at most 64 characters, "
                     + "without spaces or ':'.");
         }
-        return v;
+        return Optional.of(v);
     }
 
     private String adminPassword() {
-        Optional<ConfigValue> set = sources.lookup(ADMIN_PASSWORD);
+        return password(ADMIN_PASSWORD, "or leave it unset to have a password generated at first start.");
+    }
+
+    private String password(String key, String orElse) {
+        Optional<ConfigValue> set = sources.lookup(key);
         if (set.isEmpty()) {
             return null;
         }
         // The value is a secret: the message never repeats it.
         if (set.get().value().length() < 8) {
-            throw error(ADMIN_PASSWORD, set.get(), "is too short; use at least 8 characters, or leave it unset to "
-                    + "have a password generated at first start.");
+            throw error(key, set.get(), "is too short; use at least 8 characters, " + orElse);
         }
         return set.get().value();
+    }
+
+    /** The read-only user of the app's own login: both settings or neither, another name than the admin's. */
+    private ContactSyncConfig.Viewer viewer(String adminUser) {
+        Optional<String> user = userName(VIEWER_USER);
+        String password = password(VIEWER_PASSWORD, "or leave both viewer settings unset for no viewer.");
+        if (user.isPresent() != (password != null)) {
+            String missing = user.isPresent() ? VIEWER_PASSWORD : VIEWER_USER;
+            String set = user.isPresent() ? VIEWER_USER : VIEWER_PASSWORD;
+            throw error(missing, null, "is not set, but " + set + " is: set both to let a viewer sign in "
+                    + "read-only, or neither.");
+        }
+        if (user.isEmpty()) {
+            return null;
+        }
+        if (user.get().equals(adminUser)) {
+            throw error(VIEWER_USER, sources.lookup(VIEWER_USER).orElseThrow(), "is the administrator's user name; "
+                    + "give the viewer a name of its own.");
+        }
+        return new ContactSyncConfig.Viewer(user.get(), password);
     }
 
     private String directoryTitle() {

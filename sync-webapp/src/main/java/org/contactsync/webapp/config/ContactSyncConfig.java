@@ -36,6 +36,9 @@ import org.contactsync.jaxrs.support.ClientUrl;
  * @param syncLease        how long a run's lease lasts without a heartbeat (other nodes then take over)
  * @param syncHeartbeat    how often a running sync renews its lease; shorter than the lease
  * @param vcardCharset     what vCard lines without CHARSET that are not UTF-8 are read as
+ * @param phone            the phone directory beyond title and dial prefix
+ * @param history          how many changes each run lists and how long the lists are kept
+ * @param viewer           the read-only user of the app's own login, or null for none
  */
 public record ContactSyncConfig(
         Path dataDir,
@@ -57,7 +60,9 @@ public record ContactSyncConfig(
         Duration syncLease,
         Duration syncHeartbeat,
         Charset vcardCharset,
-        Phone phone) {
+        Phone phone,
+        History history,
+        Viewer viewer) {
 
     public static final String DATA_DIR = "contactsync.data-dir";
     public static final String DB_URL = "contactsync.db.url";
@@ -97,6 +102,10 @@ public record ContactSyncConfig(
     public static final String ALLOWED_NETWORKS = "contactsync.directory.allowed-networks";
     public static final String ALLOWED_DEVICES = "contactsync.directory.allowed-devices";
     public static final String DIRECTORY_GROUPS = "contactsync.directory.groups";
+    public static final String HISTORY_CHANGES_PER_RUN = "contactsync.history.changes-per-run";
+    public static final String HISTORY_RETENTION = "contactsync.history.retention";
+    public static final String VIEWER_USER = "contactsync.viewer.user";
+    public static final String VIEWER_PASSWORD = "contactsync.viewer.password";
 
     /** Every key this application reads (docs/configuration.md documents each one). */
     public static final List<String> KEYS = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, SOURCE, VCARD_FILE,
@@ -105,7 +114,7 @@ public record ContactSyncConfig(
             ADMIN_PASSWORD, DIRECTORY_TITLE, DIAL_PREFIX, NODE_ID, ALERT_STALE_AFTER, ALERT_WEBHOOK_URL,
             ALERT_PAUSE_AFTER, METRICS_ENABLED, METRICS_TOKEN, SYNC_LEASE, SYNC_HEARTBEAT,
             VCARD_CHARSET, PHONE_REGION, DIAL_FORM, LEGACY_CHARSET, ALLOWED_NETWORKS, ALLOWED_DEVICES,
-            DIRECTORY_GROUPS);
+            DIRECTORY_GROUPS, HISTORY_CHANGES_PER_RUN, HISTORY_RETENTION, VIEWER_USER, VIEWER_PASSWORD);
 
     public ContactSyncConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -119,6 +128,7 @@ public record ContactSyncConfig(
         operations = operations == null ? Operations.DEFAULTS : operations;
         Objects.requireNonNull(syncLease, "syncLease");
         Objects.requireNonNull(syncHeartbeat, "syncHeartbeat");
+        history = history == null ? History.DEFAULTS : history;
     }
 
     /** Reads and validates the configuration; throws {@link ConfigException} naming the first bad key. */
@@ -145,7 +155,8 @@ public record ContactSyncConfig(
                 + ", publicBaseUrl=" + publicBaseUrl + ", trustProxy=" + trustProxy + ", auth=" + auth
                 + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "(generated)" : "****")
                 + ", directoryTitle=" + directoryTitle + ", dialPrefix=" + dialPrefix + ", nodeId=" + nodeId
-                + ", operations=" + operations + ", syncLease=" + syncLease + ", syncHeartbeat=" + syncHeartbeat + "]";
+                + ", operations=" + operations + ", syncLease=" + syncLease + ", syncHeartbeat=" + syncHeartbeat
+                + ", viewer=" + viewer + "]";
     }
 
     /**
@@ -172,6 +183,16 @@ public record ContactSyncConfig(
                 LabelFilter.ALL);
     }
 
+    /**
+     * Each run's list of changed contacts.
+     *
+     * @param changesPerRun the most changes a run (and a preview) lists; the rest are counted
+     * @param retention     how long a run's list is kept
+     */
+    public record History(int changesPerRun, Duration retention) {
+        public static final History DEFAULTS = new History(1000, Duration.ofDays(90));
+    }
+
     public record Operations(Duration staleAfter, URI webhookUrl, int pauseAfter, boolean metrics,
                              String metricsToken) {
         public static final Operations DEFAULTS = new Operations(null, null, 5, true, null);
@@ -184,6 +205,24 @@ public record ContactSyncConfig(
         }
     }
 
+    /**
+     * A second user of the app's own login who sees everything and changes nothing.
+     *
+     * @param user     the viewer's user name (not the admin's)
+     * @param password the viewer's password, hashed at start like the admin's
+     */
+    public record Viewer(String user, String password) {
+        public Viewer {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "Viewer[user=" + user + ", password=****]";
+        }
+    }
+
     public enum Source {
         VCARD,
         GOOGLE
@@ -192,7 +231,10 @@ public record ContactSyncConfig(
     public enum AuthMode {
         /** The app's own login page (credentials from configuration or a generated password). */
         APP,
-        /** The container authenticates; the app requires the role {@code contactsync-admin}. */
+        /**
+         * The container authenticates; the app requires the role {@code contactsync-admin}, or
+         * {@code contactsync-viewer} for read-only access.
+         */
         CONTAINER
     }
 

@@ -22,18 +22,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets only the administrator reach the page and {@code /api}; {@code /directory} (the phones), the login page,
- * static assets and the health probes stay public.
+ * Lets only the administrator and viewers reach the page and {@code /api}; {@code /directory} (the phones), the login
+ * page, static assets and the health probes stay public. What a viewer may not do through the API is refused by the
+ * API itself (sync-jaxrs's ReadOnlyFilter), one rule for every endpoint.
  *
- * <p>A request the container already authenticated passes when it has the role. Otherwise, with the app's own
- * login, the session's login (or HTTP Basic, for API clients) makes the request an {@link AdminRequest}, so
- * {@code getUserPrincipal()} and {@code isUserInRole("contactsync-admin")} hold downstream, Jersey included. Basic
+ * <p>A request the container already authenticated passes when it has the admin or the viewer role. Otherwise, with
+ * the app's own login, the session's login (or HTTP Basic, for API clients) makes the request an
+ * {@link AdminRequest}, so {@code getUserPrincipal()} and {@code isUserInRole("contactsync-admin")} (or
+ * {@code "contactsync-viewer"}) hold downstream, Jersey included. Basic
  * credentials are parsed by {@link BasicCredentials} and checked by {@link PasswordCheck}, the login form's throttle.
  */
 public final class AdminAuthFilter implements Filter {
-    /** The session attribute holding the logged-in administrator's name. */
+    /** The session attribute holding the logged-in user's name (the administrator or the viewer). */
     public static final String SESSION_USER = "contactsync.admin";
+    /** The session attribute holding the logged-in user's role ({@link #ROLE} or {@link #VIEWER_ROLE}). */
+    public static final String SESSION_ROLE = "contactsync.role";
     public static final String ROLE = ApiSettings.DEFAULT_ADMIN_ROLE;
+    /** The role of users who may look at everything and change nothing. */
+    public static final String VIEWER_ROLE = ApiSettings.DEFAULT_VIEWER_ROLE;
 
     private static final Logger log = LoggerFactory.getLogger(AdminAuthFilter.class);
 
@@ -80,7 +86,7 @@ public final class AdminAuthFilter implements Filter {
             return;
         }
         if (req.getUserPrincipal() != null) {
-            if (req.isUserInRole(ROLE)) {
+            if (hasRole(req)) {
                 chain.doFilter(req, res);
             } else {
                 forbidden(req, res, path);
@@ -94,7 +100,9 @@ public final class AdminAuthFilter implements Filter {
         HttpSession session = req.getSession(false);
         Object user = session == null ? null : session.getAttribute(SESSION_USER);
         if (user instanceof String name) {
-            chain.doFilter(new AdminRequest(req, name, HttpServletRequest.FORM_AUTH, ROLE), res);
+            Object role = session.getAttribute(SESSION_ROLE);
+            chain.doFilter(new AdminRequest(req, name, HttpServletRequest.FORM_AUTH,
+                    VIEWER_ROLE.equals(role) ? VIEWER_ROLE : ROLE), res);
             return;
         }
         boolean api = path.equals("/api") || path.startsWith("/api/") || path.equals("/metrics");
@@ -128,17 +136,22 @@ public final class AdminAuthFilter implements Filter {
             res.setStatus(HttpServletResponse.SC_FORBIDDEN);
             plain(res, "This server is set to authenticate ContactSync's administrators itself "
                     + "(contactsync.auth=container), but no login is configured for the application. "
-                    + "Configure the server's security (role contactsync-admin) or set contactsync.auth=app.");
+                    + "Configure the server's security (role contactsync-admin, or contactsync-viewer for read-only "
+                    + "access) or set contactsync.auth=app.");
             return;
         }
         if (!authenticated) {
             return; // the container has answered (a challenge or its login page)
         }
-        if (req.isUserInRole(ROLE)) {
+        if (hasRole(req)) {
             chain.doFilter(req, res);
         } else {
             forbidden(req, res, path);
         }
+    }
+
+    private static boolean hasRole(HttpServletRequest req) {
+        return req.isUserInRole(ROLE) || req.isUserInRole(VIEWER_ROLE);
     }
 
     private void basic(HttpServletRequest req, HttpServletResponse res, FilterChain chain,
@@ -146,8 +159,8 @@ public final class AdminAuthFilter implements Filter {
         String user = credentials.map(BasicCredentials::user).orElse(null);
         String password = credentials.map(BasicCredentials::password).orElse(null);
         PasswordCheck.Result result = passwords.check(req, user, password);
-        if (result instanceof PasswordCheck.Result.Accepted) {
-            chain.doFilter(new AdminRequest(req, user, HttpServletRequest.BASIC_AUTH, ROLE), res);
+        if (result instanceof PasswordCheck.Result.Accepted ok) {
+            chain.doFilter(new AdminRequest(req, ok.user(), HttpServletRequest.BASIC_AUTH, ok.role()), res);
         } else if (result instanceof PasswordCheck.Result.Wait w) {
             log.warn("Refused HTTP Basic credentials from {} unchecked: too many failed sign-ins",
                     passwords.clientAddress(req));
@@ -173,8 +186,9 @@ public final class AdminAuthFilter implements Filter {
 
     private static void forbidden(HttpServletRequest req, HttpServletResponse res, String path) throws IOException {
         res.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        String msg = "Your account '" + req.getRemoteUser() + "' does not have the role " + ROLE
-                + " that ContactSync's administrators need. Ask the server's administrator to grant it.";
+        String msg = "Your account '" + req.getRemoteUser() + "' has neither the role " + ROLE
+                + " that ContactSync's administrators need nor " + VIEWER_ROLE + " for read-only access. Ask the "
+                + "server's administrator to grant one of them.";
         if (path.startsWith("/api/")) {
             json(res, msg);
         } else {

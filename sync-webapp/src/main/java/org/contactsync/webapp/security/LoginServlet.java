@@ -84,7 +84,7 @@ public final class LoginServlet extends HttpServlet {
             renderer.render(req, res, 429, "login.ftlh", model);
             return;
         }
-        if (result instanceof PasswordCheck.Result.Wrong) {
+        if (!(result instanceof PasswordCheck.Result.Accepted ok)) {
             // Not the user name: a password is often typed into it by mistake.
             log.warn("Failed admin login from {}", passwords.clientAddress(req));
             model.put("error", "The user name or password is wrong. Check them and try again; the password was "
@@ -98,8 +98,10 @@ public final class LoginServlet extends HttpServlet {
         } else {
             session = req.getSession(true);
         }
-        session.setAttribute(AdminAuthFilter.SESSION_USER, passwords.credentials().user());
-        log.info("Admin '{}' logged in from {}", passwords.credentials().user(), req.getRemoteAddr());
+        session.setAttribute(AdminAuthFilter.SESSION_USER, ok.user());
+        session.setAttribute(AdminAuthFilter.SESSION_ROLE, ok.role());
+        log.info("{} '{}' logged in from {}", AdminAuthFilter.VIEWER_ROLE.equals(ok.role()) ? "Viewer" : "Admin",
+                ok.user(), req.getRemoteAddr());
         res.setStatus(HttpServletResponse.SC_SEE_OTHER);
         res.setHeader("Location", req.getContextPath() + next);
     }

@@ -1,5 +1,6 @@
 /*
- * The contacts page: search the local copy by name or phone number. Data only goes in with textContent.
+ * The contacts page: search the local copy by name or phone number, each contact with the source it came from,
+ * and the duplicates the phone directory merged. Data only goes in with textContent.
  */
 import { api } from './api.js';
 
@@ -28,9 +29,17 @@ function element(tag, className, text) {
   return el;
 }
 
-function contactItem(c) {
+/** A contact's name with a small label naming its source, then organisation, numbers and emails. */
+function contactItem(c, note) {
   const li = document.createElement('li');
-  li.appendChild(element('div', 'contact-name', c.display_name || '(no name)'));
+  const name = element('div', 'contact-name', c.display_name || '(no name)');
+  if (c.source) {
+    const label = element('span', 'source-label', c.source);
+    label.title = 'Source';
+    name.appendChild(label);
+  }
+  if (note) { name.appendChild(element('span', 'muted', ' ' + note)); }
+  li.appendChild(name);
   if (c.organization) {
     li.appendChild(element('div', 'contact-org', c.organization));
   }
@@ -51,6 +60,18 @@ function contactItem(c) {
     c.emails.forEach((e) => emails.appendChild(element('li', null, e)));
     li.appendChild(emails);
   }
+  return li;
+}
+
+/** One merged entry as the phones list it, and each contact it was merged from. */
+function duplicateItem(group) {
+  const li = contactItem(group.entry);
+  const members = element('ul', 'duplicate-members');
+  members.setAttribute('aria-label', 'Merged from');
+  (group.members || []).forEach((m) => {
+    members.appendChild(contactItem(m, m.source_id + (m.winner ? ' · name shown' : '')));
+  });
+  li.appendChild(members);
   return li;
 }
 
@@ -78,11 +99,44 @@ async function load(append) {
   $('more').hidden = shown >= total;
 }
 
+let duplicatesOffset = 0;
+
+async function loadDuplicates(append) {
+  let data;
+  try {
+    data = await api('GET', '/api/contacts/duplicates?limit=' + PAGE + '&offset=' + duplicatesOffset);
+  } catch (err) {
+    if (err.status !== 401) {
+      $('duplicates-error-text').textContent = err.message || 'The duplicates could not be loaded. Reload the page in a moment.';
+      $('duplicates-error').hidden = false;
+    }
+    return;
+  }
+  if (!data) { return; }
+  $('duplicates-error').hidden = true;
+  const list = $('duplicate-list');
+  if (!append) { list.replaceChildren(); }
+  (data.groups || []).forEach((g) => list.appendChild(duplicateItem(g)));
+  const shown = duplicatesOffset + (data.groups || []).length;
+  const total = data.total || 0;
+  $('duplicates-count').textContent = total === 0
+    ? 'Nothing was merged: no person appears in more than one source.'
+    : total.toLocaleString() + (total === 1 ? ' person' : ' people') + ' found in several sources' +
+      (shown < total ? ', showing ' + shown.toLocaleString() : '') + '.';
+  $('duplicates-more').hidden = shown >= total;
+}
+
 function searchNow() {
   clearTimeout(debounce);
   query = $('q').value.trim();
   offset = 0;
-  load(false);
+  $('duplicates-more').addEventListener('click', () => {
+  duplicatesOffset += PAGE;
+  loadDuplicates(true);
+});
+
+load(false);
+loadDuplicates(false);
 }
 
 $('q').addEventListener('input', () => {
@@ -98,4 +152,10 @@ $('more').addEventListener('click', () => {
   load(true);
 });
 
+$('duplicates-more').addEventListener('click', () => {
+  duplicatesOffset += PAGE;
+  loadDuplicates(true);
+});
+
 load(false);
+loadDuplicates(false);

@@ -1,4 +1,10 @@
-/* How the pages write times, durations, counts and run types. */
+/* How the pages write times, durations, counts, run types and run states. */
+
+/** The words for a run's state; a state not listed here shows as an error. */
+export const STATE_LABELS = {
+  idle: 'Idle', running: 'Running', completed: 'Completed', error: 'Error',
+  cancelled: 'Cancelled', interrupted: 'Interrupted'
+};
 
 export function formatTime(iso) {
   if (!iso) { return '–'; }

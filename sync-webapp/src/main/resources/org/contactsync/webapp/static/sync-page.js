@@ -6,20 +6,19 @@ import { api, ApiError } from './api.js';
 import { followStatus } from './live.js';
 import { followPause } from './pause.js';
 import { showPhones } from './phones.js';
-import { formatDuration, formatRelative, formatTime, number, scheduleText, typeLabel } from './format.js';
+import { formatDuration, formatRelative, formatTime, number, scheduleText, STATE_LABELS, typeLabel } from './format.js';
+import { beyondText, changeItem } from './changes.js';
+import { showRunChart } from './run-chart.js';
+import { interleaveConfigEvents } from './timeline.js';
 
 const app = document.getElementById('app');
 const ctx = app.getAttribute('data-ctx') || '';
 const source = app.getAttribute('data-source') || 'vcard';
 const params = new URLSearchParams(window.location.search);
 const HISTORY_PAGE = 10;
+const readOnly = !!document.querySelector('[data-read-only]'); // a viewer: the buttons that change things are hidden
 
 const $ = (id) => document.getElementById(id);
-
-const STATE_LABELS = {
-  idle: 'Idle', running: 'Running', completed: 'Completed', error: 'Error',
-  cancelled: 'Cancelled', interrupted: 'Interrupted'
-};
 
 const stateOf = (s) => (s && (s.state || s.status)) || 'idle';
 
@@ -92,7 +91,7 @@ function updateButtons() {
 function summaryText(s) {
   const trigger = s.trigger === 'scheduled' ? 'automatic' : 'manual';
   switch (stateOf(s)) {
-    case 'idle': return 'No sync has run yet. Press “Sync now” to copy the contacts.';
+    case 'idle': return readOnly ? 'No sync has run yet.' : 'No sync has run yet. Press “Sync now” to copy the contacts.';
     case 'running': return 'A ' + (s.type === 'full' ? 'full' : 'changes-only') + ' sync (' + trigger + ') is running.';
     case 'completed': return 'The last sync completed ' + formatRelative(s.completed_at) + '.';
     case 'cancelled': return 'The last sync was cancelled ' + formatRelative(s.completed_at) + '.';
@@ -238,8 +237,6 @@ $('cancel').addEventListener('click', () => {
   });
 });
 
-const KIND_LABELS = { add: 'Add', update: 'Update', delete: 'Delete' };
-
 function renderPreview(p) {
   const stats = p.stats || {};
   $('preview-type').textContent = '(' + typeLabel(p.type).toLowerCase() + ' sync, nothing was changed)';
@@ -249,20 +246,10 @@ function renderPreview(p) {
     : 'A sync now would add ' + number(stats.added || 0) + ', update ' + number(stats.updated || 0) +
       ' and delete ' + number(stats.deleted || 0) + ' contacts' +
       (stats.errors ? ' (' + number(stats.errors) + ' could not be read)' : '') + '.';
-  const list = $('preview-list');
-  list.replaceChildren();
-  (p.changes || []).forEach((c) => {
-    const li = document.createElement('li');
-    const kind = document.createElement('span');
-    kind.className = 'kind kind-' + c.kind;
-    kind.textContent = KIND_LABELS[c.kind] || c.kind;
-    li.appendChild(kind);
-    li.appendChild(document.createTextNode(' ' + (c.display_name || c.source_id || '')));
-    list.appendChild(li);
-  });
+  $('preview-list').replaceChildren(...(p.changes || []).map(changeItem));
   const more = $('preview-more');
   more.hidden = !p.truncated;
-  more.textContent = p.truncated ? 'Only the first ' + (p.changes || []).length + ' changes are listed.' : '';
+  more.textContent = p.truncated ? beyondText(p.beyond_cap || 0, 'would be') : '';
   $('preview-result').hidden = false;
 }
 
@@ -293,7 +280,12 @@ function historyRow(r, offset) {
   const tr = document.createElement('tr');
   tr.setAttribute('data-run-id', String(r.id));
   if (offset === 0 && newestSeenId !== null && r.id > newestSeenId) { tr.className = 'new'; }
-  cell(tr, 'Started', formatTime(r.started_at));
+  const started = cell(tr, 'Started', '');
+  const link = document.createElement('a');
+  link.href = ctx + '/runs/' + encodeURIComponent(r.id);
+  link.textContent = formatTime(r.started_at);
+  link.setAttribute('aria-label', 'Run ' + r.id + ' started ' + link.textContent + ': details and changed contacts');
+  started.replaceChildren(link);
   cell(tr, 'Type', typeLabel(r.type));
   cell(tr, 'Trigger', r.trigger === 'scheduled' ? 'Automatic' : 'Manual');
   const st = r.state || r.status;
@@ -317,6 +309,7 @@ function loadHistory(offset) {
     historyOffset = offset;
     const items = data.history || [];
     $('history-body').replaceChildren(...items.map((r) => historyRow(r, offset)));
+    interleaveConfigEvents($('history-body'), items, offset, data.total || 0, formatTime);
     if (offset === 0 && items.length) {
       newestSeenId = Math.max(newestSeenId || 0, items[0].id);
     }
@@ -327,6 +320,7 @@ function loadHistory(offset) {
     $('history-older').disabled = offset + items.length >= total;
     $('history-range').textContent = total === 0 ? '' :
       (offset + 1) + '–' + (offset + items.length) + ' of ' + number(total);
+    showRunChart($('history-chart'));
   }, showError);
 }
 

@@ -244,6 +244,30 @@ class ContactSyncConfigTest {
         assertThat(e.getMessage()).contains(e.key());
     }
 
+    @Test
+    void aViewerNeedsAUserNameAndAPasswordOfItsOwn() {
+        assertThat(load().viewer()).as("no viewer unless configured").isNull();
+
+        sys.put(ContactSyncConfig.VIEWER_USER, "auditor");
+        ConfigException noPassword = catchThrowableOfType(ConfigException.class, this::load);
+        assertThat(noPassword.key()).isEqualTo(ContactSyncConfig.VIEWER_PASSWORD);
+        assertThat(noPassword.getMessage()).contains("set both");
+
+        sys.put(ContactSyncConfig.VIEWER_PASSWORD, "short");
+        ConfigException tooShort = catchThrowableOfType(ConfigException.class, this::load);
+        assertThat(tooShort.key()).isEqualTo(ContactSyncConfig.VIEWER_PASSWORD);
+        assertThat(tooShort.getMessage()).contains("at least 8 characters").doesNotContain("'short'");
+
+        sys.put(ContactSyncConfig.VIEWER_PASSWORD, "long enough secret");
+        ContactSyncConfig c = load();
+        assertThat(c.viewer().user()).isEqualTo("auditor");
+        assertThat(c.toString()).contains("Viewer[user=auditor, password=****]").doesNotContain("long enough");
+
+        sys.put(ContactSyncConfig.VIEWER_USER, "admin");
+        assertThat(catchThrowableOfType(ConfigException.class, this::load).getMessage())
+                .contains("contactsync.viewer.user").contains("administrator's user name");
+    }
+
     @ParameterizedTest
     @CsvSource(nullValues = "unset", value = {
             // interval, full-interval, incremental, full, automatic

@@ -69,6 +69,7 @@ public final class EmbeddedSync {
                      .engine(engine)
                      .contactStore(db.contactStore())
                      .stateStore(db.syncStateStore())
+                     .changeLog(db.runChangeLog())
                      .listener(new ConsoleProgress(out))
                      .build()) {
 

@@ -95,6 +95,7 @@ public final class HostServer implements AutoCloseable {
                     .engine(VCardSyncEngine.bundledSample())
                     .contactStore(database.contactStore())
                     .stateStore(database.syncStateStore())
+                    .changeLog(database.runChangeLog())
                     .listener(directory)
                     .build();
             opened.add(0, sync);
