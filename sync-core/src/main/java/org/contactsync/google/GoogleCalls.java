@@ -18,6 +18,7 @@ import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpResponseException;
+import com.google.api.services.people.v1.model.ListConnectionsResponse;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -142,13 +143,7 @@ final class GoogleCalls {
      * {@link UnreadableAnswerException}, retried like any transient failure.
      */
     static <T> T readComplete(AbstractGoogleClientRequest<T> request) throws IOException {
-        HttpResponse response = request.executeUnparsed();
-        byte[] body;
-        try (InputStream in = response.getContent()) {
-            body = in == null ? new byte[0] : in.readAllBytes();
-        } finally {
-            response.disconnect();
-        }
+        byte[] body = body(request);
         String problem = jsonProblem(body);
         if (problem != null) {
             throw new UnreadableAnswerException(problem + " (" + body.length + " bytes)");
@@ -159,6 +154,24 @@ final class GoogleCalls {
         } catch (RuntimeException e) {
             // Well-formed JSON of the wrong shape ("connections": "x"): the parser throws IllegalArgumentException.
             throw new UnreadableAnswerException("the answer does not have the expected fields: " + e, e);
+        }
+    }
+
+    /**
+     * {@link #readComplete} for a page of contacts, in one pass over the body instead of a check and a parse
+     * ({@link ConnectionsPageReader}: the Google client's parser was most of the cost of reading a page).
+     */
+    static ListConnectionsResponse readConnections(AbstractGoogleClientRequest<ListConnectionsResponse> request)
+            throws IOException {
+        return ConnectionsPageReader.read(body(request));
+    }
+
+    private static byte[] body(AbstractGoogleClientRequest<?> request) throws IOException {
+        HttpResponse response = request.executeUnparsed();
+        try (InputStream in = response.getContent()) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } finally {
+            response.disconnect();
         }
     }
 

@@ -104,7 +104,7 @@ public final class GooglePeopleSyncEngine implements SyncEngine {
                 if (pt != null) {
                     list.setPageToken(pt);
                 }
-                return GoogleCalls.readComplete(list);
+                return GoogleCalls.readConnections(list);
             });
             page = pageNo;
             if (total == null) {

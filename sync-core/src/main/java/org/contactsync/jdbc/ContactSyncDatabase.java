@@ -355,6 +355,7 @@ public final class ContactSyncDatabase implements AutoCloseable {
             var config = Flyway.configure(ContactSyncDatabase.class.getClassLoader())
                     .dataSource(ds)
                     .locations(dialect.migrationLocation())
+                    .javaMigrations(new PhonesIntoContactRows())
                     .table(HISTORY_TABLE)
                     .failOnMissingLocations(true)
                     .baselineOnMigrate(baseline)

@@ -24,8 +24,6 @@ import org.contactsync.Page;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactQuery;
 import org.contactsync.contact.ContactStore;
-import org.contactsync.contact.PhoneNumber;
-import org.contactsync.contact.PhoneType;
 import org.contactsync.contact.SearchText;
 import org.contactsync.sync.changes.ContactChange;
 import org.contactsync.sync.changes.RunChangeLog;
@@ -47,7 +45,8 @@ public final class JdbcContactStore implements ContactStore {
     /** Rows fetched per round trip when streaming. */
     static final int FETCH_SIZE = 500;
     private static final int NAME_COLUMN = 1000;
-    private static final int DIGITS_COLUMN = 255;
+    /** Columns {@link #bindContact} binds. */
+    private static final int CONTACT_VALUES = 13;
 
     /**
      * After {@code FROM cs_contacts}: makes Derby use the (source, source id) index for
@@ -58,8 +57,8 @@ public final class JdbcContactStore implements ContactStore {
      */
     private static final String BY_SOURCE_ID = " --DERBY-PROPERTIES constraint=CS_CONTACTS_SOURCE_UQ\n";
 
-    private static final String CONTACT_COLUMNS = "c.id, c.source, c.source_id, c.display_name, c.given_name, c.family_name, "
-            + "c.organization, c.emails, c.group_names, c.etag, c.updated_at";
+    private static final String CONTACT_COLUMNS = "c.id, c.source, c.source_id, c.display_name, c.given_name, "
+            + "c.family_name, c.organization, c.emails, c.group_names, c.etag, c.updated_at, c.phones";
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -163,8 +162,7 @@ public final class JdbcContactStore implements ContactStore {
                 (ids.containsKey(contact.sourceId()) ? changed : added).add(contact);
             }
             updateContacts(c, changed, ids);
-            ids.putAll(insertContacts(c, added));
-            insertPhones(c, bySourceId.values(), ids);
+            insertContacts(c, added);
             deleteContacts(c, source, toDelete);
             return alongside.run(c);
         });
@@ -190,9 +188,9 @@ public final class JdbcContactStore implements ContactStore {
         return read("read contacts", c -> {
             List<Contact> found = new ArrayList<>();
             forEachKey(c, "SELECT " + CONTACT_COLUMNS + " FROM cs_contacts c" + BY_SOURCE_ID, source, "c.source_id", "",
-                    ids, rs -> found.add(contact(rs, List.of())));
+                    ids, rs -> found.add(contact(rs)));
             Map<String, Contact> result = new HashMap<>();
-            for (Contact contact : withPhones(c, found)) {
+            for (Contact contact : found) {
                 result.put(contact.sourceId(), contact);
             }
             return result;
@@ -233,37 +231,19 @@ public final class JdbcContactStore implements ContactStore {
     }
 
     /**
-     * Streams every contact with its phones from one query, {@value #FETCH_SIZE} rows per round trip. The action
-     * runs inside the read transaction: it must not write to this store (on Derby that would wait for itself).
+     * Streams every contact (its phones are in its row) from one query, {@value #FETCH_SIZE} rows per round trip.
+     * The action runs inside the read transaction: it must not write to this store (on Derby that would wait for
+     * itself).
      */
     @Override
     public void forEach(Consumer<Contact> action) {
         read("read all contacts", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTACT_COLUMNS
-                    + ", p.phone_number, p.phone_type, p.is_primary FROM cs_contacts c "
-                    + "LEFT JOIN cs_contact_phones p ON p.contact_id = c.id "
-                    + "ORDER BY c.name_folded, c.id, p.sort_order")) {
+                    + " FROM cs_contacts c ORDER BY c.name_folded, c.id")) {
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
-                    Contact current = null;
-                    List<PhoneNumber> phones = new ArrayList<>();
                     while (rs.next()) {
-                        long id = rs.getLong("id");
-                        if (current != null && current.id() != id) {
-                            action.accept(withPhones(current, phones));
-                            phones.clear();
-                            current = null;
-                        }
-                        if (current == null) {
-                            current = contact(rs, List.of());
-                        }
-                        String number = rs.getString("phone_number");
-                        if (number != null) {
-                            phones.add(phone(rs));
-                        }
-                    }
-                    if (current != null) {
-                        action.accept(withPhones(current, phones));
+                        action.accept(contact(rs));
                     }
                 }
             }
@@ -317,16 +297,14 @@ public final class JdbcContactStore implements ContactStore {
         }
         String digits = query.phoneDigits();
         if (!digits.isEmpty()) {
-            // PhoneNumbers.matches: the stored number contains the query, or (with 7+ digits) ends it.
-            params.add("%" + digits + "%");
-            List<String> suffixes = new ArrayList<>();
-            for (int len = 7; len <= Math.min(digits.length(), DIGITS_COLUMN); len++) {
-                suffixes.add(digits.substring(digits.length() - len));
+            // PhoneNumbers.matches: a stored number contains the query, or (with 7+ digits) is one of its endings.
+            StringBuilder sb = new StringBuilder(join).append("(c.phone_digits LIKE ?");
+            params.add(PhoneColumns.containing(digits));
+            for (int len = 7; len <= Math.min(digits.length(), PhoneColumns.DIGITS_SIZE); len++) {
+                sb.append(" OR c.phone_digits LIKE ?");
+                params.add(PhoneColumns.exactly(digits.substring(digits.length() - len)));
             }
-            params.addAll(suffixes);
-            return join + "EXISTS (SELECT 1 FROM cs_contact_phones p WHERE p.contact_id = c.id AND (p.digits LIKE ?"
-                    + (suffixes.isEmpty() ? "" : " OR p.digits IN (" + Columns.placeholders(suffixes.size()) + ")")
-                    + "))";
+            return sb.append(')').toString();
         }
         // ContactQuery.nameMatches: starts with the text, or has it at a word start (after a space or hyphen).
         String q = Columns.likeLiteral(query.foldedText());
@@ -353,42 +331,19 @@ public final class JdbcContactStore implements ContactStore {
             Columns.bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    contacts.add(contact(rs, List.of()));
+                    contacts.add(contact(rs));
                 }
             }
         }
-        return withPhones(c, contacts);
-    }
-
-    /** The contacts (read without phones) with their phones, read in as few statements as the database allows. */
-    private List<Contact> withPhones(Connection c, List<Contact> contacts) throws SQLException {
-        if (contacts.isEmpty()) {
-            return contacts;
-        }
-        Map<Long, List<PhoneNumber>> phones = new HashMap<>();
-        forEachKey(c, "SELECT p.contact_id, p.phone_number, p.phone_type, p.is_primary, p.sort_order "
-                        + "FROM cs_contact_phones p", null, "p.contact_id", " ORDER BY p.contact_id, p.sort_order",
-                contacts.stream().map(Contact::id).toList(),
-                rs -> phones.computeIfAbsent(rs.getLong("contact_id"), k -> new ArrayList<>()).add(phone(rs)));
-        contacts.replaceAll(ct -> withPhones(ct, phones.getOrDefault(ct.id(), List.of())));
         return contacts;
     }
 
-    private Contact contact(ResultSet rs, List<PhoneNumber> phones) throws SQLException {
+    private Contact contact(ResultSet rs) throws SQLException {
         return new Contact(rs.getLong("id"), rs.getString("source_id"), rs.getString("display_name"),
-                rs.getString("given_name"), rs.getString("family_name"), rs.getString("organization"), phones,
+                rs.getString("given_name"), rs.getString("family_name"), rs.getString("organization"),
+                PhoneColumns.decode(rs.getString("phones")),
                 Columns.decodeList(rs.getString("emails")), Columns.decodeList(rs.getString("group_names")),
                 rs.getString("etag"), dialect.getInstant(rs, "updated_at"), rs.getString("source"));
-    }
-
-    private static PhoneNumber phone(ResultSet rs) throws SQLException {
-        return new PhoneNumber(rs.getString("phone_number"), PhoneType.valueOf(rs.getString("phone_type")), null,
-                rs.getBoolean("is_primary"));
-    }
-
-    private static Contact withPhones(Contact c, List<PhoneNumber> phones) {
-        return new Contact(c.id(), c.sourceId(), c.displayName(), c.givenName(), c.familyName(), c.organization(),
-                phones, c.emails(), c.groups(), c.etag(), c.updatedAt(), c.source());
     }
 
     private static <T> Optional<T> first(List<T> list) {
@@ -484,12 +439,13 @@ public final class JdbcContactStore implements ContactStore {
         // The source id in the WHERE clause checks that the id is still this contact's.
         try (PreparedStatement update = c.prepareStatement("UPDATE cs_contacts SET display_name = ?, "
                 + "name_folded = ?, given_name = ?, family_name = ?, organization = ?, org_folded = ?, emails = ?, "
-                + "group_names = ?, etag = ?, content_hash = ?, updated_at = ? WHERE id = ? AND source_id = ?")) {
+                + "group_names = ?, etag = ?, content_hash = ?, updated_at = ?, phones = ?, phone_digits = ? "
+                + "WHERE id = ? AND source_id = ?")) {
             int n = 0;
             for (Contact contact : contacts) {
                 bindContact(update, 1, contact);
-                update.setLong(12, ids.get(contact.sourceId()));
-                update.setString(13, contact.sourceId());
+                update.setLong(CONTACT_VALUES + 1, ids.get(contact.sourceId()));
+                update.setString(CONTACT_VALUES + 2, contact.sourceId());
                 update.addBatch();
                 if (++n % CHUNK == 0 || n == contacts.size()) {
                     for (int count : update.executeBatch()) {
@@ -500,66 +456,38 @@ public final class JdbcContactStore implements ContactStore {
                 }
             }
         }
-        // Their phones are written anew with the new ones.
-        deleteByKey(c, "DELETE FROM cs_contact_phones", null, "contact_id",
-                contacts.stream().map(ct -> ids.get(ct.sourceId())).toList());
     }
 
     /**
-     * Inserts the contacts and answers their new ids, from the insert itself: PostgreSQL returns them from the
-     * batch (which the driver sends as multi-row inserts, {@code reWriteBatchedInserts}); Derby returns generated
-     * keys only for one row at a time, which costs embedded Derby no round trip.
+     * Inserts the contacts, {@value #CHUNK} rows per batch. Nothing needs their new ids (their phones are in their
+     * rows), so no generated keys are asked for: PostgreSQL's driver sends each batch as multi-row inserts
+     * ({@code reWriteBatchedInserts}), embedded Derby runs it without a statement round per row.
      */
-    private Map<String, Long> insertContacts(Connection c, List<Contact> contacts) throws SQLException {
-        Map<String, Long> ids = new HashMap<>();
+    private void insertContacts(Connection c, List<Contact> contacts) throws SQLException {
         if (contacts.isEmpty()) {
-            return ids;
+            return;
         }
-        String sql = "INSERT INTO cs_contacts (display_name, name_folded, given_name, family_name, organization, "
-                + "org_folded, emails, group_names, etag, content_hash, updated_at, source_id, source) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        boolean batched = dialect == Dialect.POSTGRESQL;
-        try (PreparedStatement insert = batched ? c.prepareStatement(sql, new String[] {"id", "source_id"})
-                : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO cs_contacts (display_name, name_folded, "
+                + "given_name, family_name, organization, org_folded, emails, group_names, etag, content_hash, "
+                + "updated_at, phones, phone_digits, source_id, source) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Contact contact : contacts) {
                 bindContact(insert, 1, contact);
-                insert.setString(12, contact.sourceId());
-                insert.setString(13, contact.source());
-                if (!batched) {
-                    executeInsert(insert, false);
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        keys.next();
-                        ids.put(contact.sourceId(), keys.getLong(1));
-                    }
-                    continue;
-                }
+                insert.setString(CONTACT_VALUES + 1, contact.sourceId());
+                insert.setString(CONTACT_VALUES + 2, contact.source());
                 insert.addBatch();
                 if (++n % CHUNK == 0 || n == contacts.size()) {
-                    executeInsert(insert, true);
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        while (keys.next()) {
-                            ids.put(keys.getString("source_id"), keys.getLong("id"));
-                        }
-                    }
+                    executeInsert(insert);
                 }
             }
         }
-        if (ids.size() != contacts.size()) {
-            throw new SQLException("the database returned " + ids.size() + " new ids for " + contacts.size()
-                    + " new contacts", "XX000");
-        }
-        return ids;
     }
 
     /** A contact that was not stored at look-up time is now: look up again (another writer got there first). */
-    private void executeInsert(PreparedStatement insert, boolean batched) throws SQLException {
+    private void executeInsert(PreparedStatement insert) throws SQLException {
         try {
-            if (batched) {
-                insert.executeBatch();
-            } else {
-                insert.executeUpdate();
-            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw duplicateMeansStale(e);
         }
@@ -580,7 +508,7 @@ public final class JdbcContactStore implements ContactStore {
         return retry;
     }
 
-    /** Binds the 11 columns every contact row has, from {@code first}. */
+    /** Binds the {@value #CONTACT_VALUES} columns every contact row has, from {@code first}. */
     private void bindContact(PreparedStatement ps, int first, Contact c) throws SQLException {
         int i = first;
         // Over-long names are cut to the column size rather than failing the whole sync; the hash stays the
@@ -595,39 +523,13 @@ public final class JdbcContactStore implements ContactStore {
         ps.setString(i++, Columns.encodeList(c.groups()));
         ps.setString(i++, Columns.fit(c.etag(), NAME_COLUMN));
         ps.setString(i++, c.contentHash());
-        dialect.setInstant(ps, i, c.updatedAt());
-    }
-
-    /** One batch of inserts, which PostgreSQL's driver sends as multi-row inserts. */
-    private static void insertPhones(Connection c, Collection<Contact> contacts, Map<String, Long> ids)
-            throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO cs_contact_phones (contact_id, sort_order, "
-                + "phone_number, phone_type, digits, is_primary) VALUES (?, ?, ?, ?, ?, ?)")) {
-            int n = 0;
-            for (Contact contact : contacts) {
-                long id = ids.get(contact.sourceId());
-                int order = 0;
-                for (PhoneNumber phone : contact.phones()) {
-                    insert.setLong(1, id);
-                    insert.setInt(2, order++);
-                    insert.setString(3, Columns.fit(phone.number(), NAME_COLUMN));
-                    insert.setString(4, phone.type().name());
-                    insert.setString(5, Columns.fit(phone.digits(), DIGITS_COLUMN));
-                    insert.setBoolean(6, phone.primary());
-                    insert.addBatch();
-                    if (++n % CHUNK == 0) {
-                        insert.executeBatch();
-                    }
-                }
-            }
-            if (n % CHUNK != 0) {
-                insert.executeBatch();
-            }
-        }
+        dialect.setInstant(ps, i++, c.updatedAt());
+        ps.setString(i++, PhoneColumns.encode(c.phones()));
+        ps.setString(i, PhoneColumns.digits(c.phones()));
     }
 
     private void deleteContacts(Connection c, String source, List<String> sourceIds) throws SQLException {
-        // The contacts' phones go with them (ON DELETE CASCADE).
+        // Their phones are in their rows.
         deleteByKey(c, "DELETE FROM cs_contacts", source, "source_id", sourceIds);
     }
 

@@ -377,7 +377,7 @@ public final class SyncManager implements AutoCloseable {
         private Duration heartbeatInterval;
         private Duration progressSaveInterval = Duration.ofMillis(250);
         private int batchSize = 500;
-        private int readAhead = 1;
+        private int readAhead = 2;
         /** Null: an in-memory log of this manager's own. */
         private RunChangeLog changeLog;
         private int changesPerRun = DEFAULT_CHANGES_PER_RUN;
@@ -459,8 +459,10 @@ public final class SyncManager implements AutoCloseable {
 
         /**
          * How many batches the engine may read ahead of the one being written (0: each batch is written on the
-         * reading thread before the engine reads on). Writes then hide behind the source's latency; memory stays
-         * bounded to about {@code (readAhead + 1) * batchSize} contacts.
+         * reading thread before the engine reads on; default 2). Writes then hide behind the source's latency;
+         * memory stays bounded to about {@code (readAhead + 1) * batchSize} contacts. With 1, a source whose pages
+         * hold two batches (Google: 1,000 contacts a page, batches of 500) waits for the page's first batch to be
+         * written before it asks for the next page; with 2 it asks at once.
          */
         public Builder readAhead(int batches) {
             if (batches < 0 || batches > 4) {

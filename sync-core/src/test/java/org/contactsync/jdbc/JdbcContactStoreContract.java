@@ -9,6 +9,8 @@ import java.util.List;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactQuery;
 import org.contactsync.contact.ContactStore;
+import org.contactsync.contact.PhoneNumber;
+import org.contactsync.contact.PhoneType;
 import org.contactsync.testkit.ContactStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +100,19 @@ abstract class JdbcContactStoreContract extends ContactStoreContract {
         assertThat(read.displayName()).hasSize(1000).isEqualTo(korean.substring(0, 1000));
         assertThat(store.contentHashes(List.of("long"))).containsEntry("long", longName.contentHash());
         assertThat(store.search(new ContactQuery("김김", 10, 0)).items()).hasSize(1);
+    }
+
+    @Test
+    void phoneNumbersKeepTheirOrderTypeAndEveryCharacterInTheContactsRow() {
+        List<PhoneNumber> phones = List.of(new PhoneNumber("ext: 12!\\3", PhoneType.WORK, null, true),
+                new PhoneNumber("line\nbreak 555 01", PhoneType.MOBILE, null, false),
+                new PhoneNumber("23 4567", PhoneType.OTHER, null, true));
+        store.write(List.of(Contact.builder("odd").displayName("Odd Numbers").phones(phones).build()), List.of());
+
+        assertThat(store.findBySourceId("odd").orElseThrow().phones()).containsExactlyElementsOf(phones);
+        assertThat(store.search(new ContactQuery("555 01", 10, 0)).items()).hasSize(1);
+        // Two numbers' digits side by side ("55501" + "234567") are not one number.
+        assertThat(store.search(new ContactQuery("5550123", 10, 0)).items()).isEmpty();
     }
 
     @Test

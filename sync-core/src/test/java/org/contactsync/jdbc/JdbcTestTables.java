@@ -13,8 +13,8 @@ final class JdbcTestTables {
 
     static void clear(DataSource ds) {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            for (String table : new String[] {"cs_contact_phones", "cs_contacts", "cs_run_sources", "cs_sync_runs",
-                    "cs_sync_cursors", "cs_run_changes", "cs_run_change_totals"}) {
+            for (String table : new String[] {"cs_contacts", "cs_run_sources", "cs_sync_runs", "cs_sync_cursors",
+                    "cs_run_changes", "cs_run_change_totals"}) {
                 st.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {

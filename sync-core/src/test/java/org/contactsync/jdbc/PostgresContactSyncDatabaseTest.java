@@ -39,7 +39,7 @@ class PostgresContactSyncDatabaseTest {
             assertThat(db.dialect()).isEqualTo(Dialect.POSTGRESQL);
         }
 
-        assertThat(tablesIn(pg.schema())).contains("cs_contacts", "cs_contact_phones", "cs_contact_store_version",
+        assertThat(tablesIn(pg.schema())).contains("cs_contacts", "cs_contact_store_version",
                 "cs_sync_runs", "cs_sync_lock", "cs_sync_cursors", "cs_google_credential", ContactSyncDatabase.HISTORY_TABLE);
     }
 

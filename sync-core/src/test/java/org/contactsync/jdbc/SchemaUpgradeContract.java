@@ -115,7 +115,7 @@ abstract class SchemaUpgradeContract {
         assertThat(db.googleTokenStore("staff").consumePendingState("state-hash", CONNECTED)).isFalse();
         assertThat(db.googleTokenStore().consumePendingState("state-hash", CONNECTED)).isTrue();
 
-        assertThat(historyVersions()).containsSubsequence("1", "100", "101");
+        assertThat(historyVersions()).containsSubsequence("1", "100", "101", "130", "130.1", "130.2");
         assertThat(schemaObjectNames()).doesNotContain(ContactSyncDatabase.LEGACY_HISTORY_TABLE);
     }
 
@@ -129,14 +129,10 @@ abstract class SchemaUpgradeContract {
         db.contactStore().write(List.of(Contact.builder("people/c3").displayName("Carla").build()), List.of());
         assertThat(db.contactStore().findBySourceId("people/c3")).get().extracting(Contact::id)
                 .satisfies(id -> assertThat(id).isGreaterThan(2L));
-        // A deleted contact's phones go with it (the foreign key cascades).
+        // A deleted contact's phones go with it (since V130 they are in its row; the table of phone rows is gone).
         db.contactStore().write(List.of(), List.of("people/c1"));
         assertThat(db.contactStore().search(new ContactQuery("5550101", 10, 0)).items()).isEmpty();
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
-             var rs = st.executeQuery("SELECT COUNT(*) FROM cs_contact_phones")) {
-            rs.next();
-            assertThat(rs.getInt(1)).isZero();
-        }
+        assertThat(schemaObjectNames()).map(name -> name.toLowerCase(Locale.ROOT)).doesNotContain("cs_contact_phones");
         // One running run at a time, and new run ids continue too.
         OpenResult opened = db.syncStateStore().openRun(new RunRequest(SyncType.FULL, SyncTrigger.MANUAL), "node-a",
                 Duration.ofMinutes(1));
