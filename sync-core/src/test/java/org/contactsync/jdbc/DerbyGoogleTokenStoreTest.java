@@ -1,33 +1,22 @@
 package org.contactsync.jdbc;
 
-import java.util.UUID;
-
 import org.contactsync.google.GoogleTokenStore;
 import org.contactsync.testkit.GoogleTokenStoreContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.contactsync.testkit.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JDBC store on an in-memory Derby database migrated by Flyway (every migration). */
 class DerbyGoogleTokenStoreTest extends GoogleTokenStoreContract {
-    private ContactSyncDatabase db;
-
-    @BeforeEach
-    void open() {
-        db = ContactSyncDatabase.open(JdbcSettings.derbyInMemory("google-" + UUID.randomUUID()));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    @RegisterExtension
+    final TestDatabase database = TestDatabase.derby("google");
 
     @Override
     protected GoogleTokenStore store() {
-        return db.googleTokenStore();
+        return database.db().googleTokenStore();
     }
 
     @Override
     protected GoogleTokenStore store(String source) {
-        return db.googleTokenStore(source);
+        return database.db().googleTokenStore(source);
     }
 }
