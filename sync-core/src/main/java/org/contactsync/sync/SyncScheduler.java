@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *       get {@link TriggerResult.NotDue} and align their next tick to that run.</li>
  *   <li>A failed scheduled run doubles the delay to the next tick, up to {@value #MAX_BACKOFF_FACTOR}× the interval;
  *       any completed run on this node brings it back to the interval.</li>
+ *   <li>A run of several sources in which some completed and some failed counts as neither: no backoff, no pause,
+ *       so one failing source does not hold up the others (its failure is still alerted and shown).</li>
  *   <li>With {@link #pauseAfter(int)}, that many failed scheduled runs in a row pause automatic syncs until
  *       {@link #resume()} or any completed run (a manual sync keeps working while paused); {@link #pause()} says
  *       why, for the page.</li>
@@ -318,6 +320,9 @@ public final class SyncScheduler implements AutoCloseable {
                 consecutiveFailures = 0;
                 rescheduleFromLastTick(interval);
             }
+        } else if (run.trigger() == SyncTrigger.SCHEDULED && run.status() == RunStatus.ERROR && someSourcesSynced(run)) {
+            // One failing source must not slow down or pause the others: only runs that synced nothing back off.
+            log.warn("Scheduled sync run {} synced some sources but not all; next sync as usual", run.id());
         } else if (run.trigger() == SyncTrigger.SCHEDULED
                 && (run.status() == RunStatus.ERROR || run.status() == RunStatus.INTERRUPTED)) {
             consecutiveFailures++;
@@ -328,6 +333,17 @@ public final class SyncScheduler implements AutoCloseable {
             log.warn("Scheduled sync run {} failed ({} in a row); next try in {}", run.id(), consecutiveFailures,
                     Intervals.format(delay));
             rescheduleFromLastTick(delay);
+        }
+    }
+
+    /** Whether a run of several sources completed some of them (a run of one source never does when it failed). */
+    private boolean someSourcesSynced(SyncRun run) {
+        try {
+            return manager.sourceOutcomes(run.id()).stream().anyMatch(o -> o.status() == RunStatus.COMPLETED);
+        } catch (RuntimeException e) {
+            log.warn("Could not read which sources sync run {} synced; counting it as failed: {}", run.id(),
+                    e.toString());
+            return false;
         }
     }
 

@@ -116,4 +116,29 @@ class SyncSchedulerPauseTest {
                         org.assertj.core.groups.Tuple.tuple("schedule", "system",
                                 "Automatic syncs paused after 2 failed scheduled syncs in a row."));
     }
+
+    @Test
+    void aSourceThatKeepsFailingNeitherPausesNorSlowsDownTheOtherSources() {
+        ScriptedSyncEngine failing = new ScriptedSyncEngine().put(people(2));
+        failing.failNextRuns(100, new ConnectException("Connection refused"));
+        java.util.Map<String, SyncEngine> sources = new java.util.LinkedHashMap<>();
+        sources.put("staff", new ScriptedSyncEngine().put(people(3)));
+        sources.put("suppliers", failing);
+        try (SyncFixture both = SyncFixture.ofSources(sources)) {
+            scheduler = new SyncScheduler(both.manager(), SyncSchedule.every(INTERVAL).withInitialDelay(Duration.ZERO))
+                    .pauseAfter(2).start();
+
+            await().atMost(WAIT).until(() -> both.manager().history(1, 0).total() >= 5);
+
+            assertThat(scheduler.pause()).as("one failing source of two pauses nothing").isEmpty();
+            assertThat(scheduler.consecutiveFailures()).isZero();
+            SyncRun last = both.manager().history(1, 1).items().get(0);
+            assertThat(last.status()).isEqualTo(RunStatus.ERROR);
+            assertThat(both.manager().sourceOutcomes(last.id())).extracting(SourceOutcome::source, SourceOutcome::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("staff", RunStatus.COMPLETED),
+                            org.assertj.core.groups.Tuple.tuple("suppliers", RunStatus.ERROR));
+            scheduler.close();
+            scheduler = null;
+        }
+    }
 }
