@@ -79,7 +79,7 @@ class SourcesBrowserTest {
     }
 
     private int historyRows() {
-        return driver.findElements(By.cssSelector("#history-body tr")).size();
+        return driver.findElements(By.cssSelector("#history-body tr[data-run-id]")).size();
     }
 
     @Test
