@@ -49,8 +49,10 @@ public final class JdbcContactStore implements ContactStore {
     private static final int CONTACT_VALUES = 13;
 
     /**
-     * After {@code FROM cs_contacts}: makes Derby use the (source, source id) index for
-     * {@code source = ? AND source_id IN (...)}. A plan
+     * After {@code FROM cs_contacts}: makes Derby use the (source id, source) index for
+     * {@code source = ? AND source_id IN (...)} (source id first: Derby probes an IN list only on an index's first
+     * column; with source first, every batch's look-up read all the source's rows: a 10k Derby full sync took
+     * 4.1 s instead of 2.0 s). A plan
      * Derby made while the table was nearly empty otherwise scans the whole table on every look-up for the rest of
      * the statement cache's life (measured: each batch's look-ups read all 10,000 rows of a growing table). Only a
      * comment to PostgreSQL.
