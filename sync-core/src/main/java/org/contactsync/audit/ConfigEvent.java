@@ -3,6 +3,8 @@ package org.contactsync.audit;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.contactsync.contact.Contact;
+
 /**
  * One configuration change that matters for the sync (the contact source, group selection, the Google account,
  * pausing and resuming automatic syncs), with who made it. Never holds a secret: a summary names what changed, not
@@ -14,7 +16,7 @@ import java.util.Objects;
  * @param actor   who did it: the signed-in user's name, {@link #ACTOR_CONFIGURATION} for a change found in the
  *                configuration at start, or {@link #ACTOR_SYSTEM} for an automatic one
  * @param summary a sentence for people saying what changed
- * @param source  the contact source it concerns ({@link #DEFAULT_SOURCE} while there is only one)
+ * @param source  the contact source it concerns ({@link Contact#DEFAULT_SOURCE} while there is only one)
  */
 public record ConfigEvent(Instant at, String kind, String actor, String summary, String source) {
     public static final String KIND_SOURCE = "source";
@@ -23,7 +25,6 @@ public record ConfigEvent(Instant at, String kind, String actor, String summary,
     public static final String KIND_SCHEDULE = "schedule";
     public static final String ACTOR_SYSTEM = "system";
     public static final String ACTOR_CONFIGURATION = "configuration";
-    public static final String DEFAULT_SOURCE = "default";
     /** The longest kind, actor and source the logs keep. */
     public static final int MAX_NAME = 200;
     /** The longest summary the logs keep; longer ones are cut with an ellipsis. */
@@ -32,7 +33,7 @@ public record ConfigEvent(Instant at, String kind, String actor, String summary,
     public ConfigEvent {
         kind = name(kind, "kind");
         actor = name(actor, "actor");
-        source = source == null || source.isBlank() ? DEFAULT_SOURCE : name(source, "source");
+        source = source == null || source.isBlank() ? Contact.DEFAULT_SOURCE : name(source, "source");
         Objects.requireNonNull(summary, "summary");
         if (summary.isBlank()) {
             throw new IllegalArgumentException("summary must not be blank");

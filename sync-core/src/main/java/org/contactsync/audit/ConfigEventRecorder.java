@@ -2,6 +2,7 @@ package org.contactsync.audit;
 
 import java.util.Objects;
 
+import org.contactsync.contact.Contact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,16 @@ public final class ConfigEventRecorder {
 
     /** Records a change of the default contact source; failures are logged, not thrown. */
     public void record(String kind, String actor, String summary) {
+        record(kind, actor, summary, Contact.DEFAULT_SOURCE);
+    }
+
+    /** Records a change of the named contact source; failures are logged, not thrown. */
+    public void record(String kind, String actor, String summary, String source) {
         if (events == null) {
             return;
         }
         try {
-            events.record(ConfigEvent.of(kind, actor, summary, ConfigEvent.DEFAULT_SOURCE));
+            events.record(ConfigEvent.of(kind, actor, summary, source));
         } catch (RuntimeException e) {
             log.warn("Could not record the configuration change \"{}\" by {} in the timeline: {}", summary, actor,
                     e.toString());

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.contactsync.contact.Contact;
 import org.contactsync.Page;
 import org.contactsync.audit.ConfigAtStart;
 import org.contactsync.audit.ConfigEvent;
@@ -20,7 +21,7 @@ public abstract class ConfigEventLogContract {
     protected abstract ConfigEventLog log();
 
     private static ConfigEvent event(String kind, String actor, String summary) {
-        return ConfigEvent.of(kind, actor, summary, ConfigEvent.DEFAULT_SOURCE);
+        return ConfigEvent.of(kind, actor, summary, Contact.DEFAULT_SOURCE);
     }
 
     @Test
@@ -42,7 +43,7 @@ public abstract class ConfigEventLogContract {
             assertThat(e.kind()).isEqualTo("google");
             assertThat(e.actor()).isEqualTo("alice");
             assertThat(e.summary()).isEqualTo("Google account connected (alice@example.com).");
-            assertThat(e.source()).isEqualTo(ConfigEvent.DEFAULT_SOURCE);
+            assertThat(e.source()).isEqualTo(Contact.DEFAULT_SOURCE);
             assertThat(e.at()).isEqualTo(kept.at());
         });
     }
@@ -80,10 +81,10 @@ public abstract class ConfigEventLogContract {
         log.record(event("groups", "configuration", "Google groups synced: all."));
         log.record(ConfigEvent.of("source", "configuration", "Contact source: CardDAV.", "office"));
 
-        assertThat(log.latest("source", ConfigEvent.DEFAULT_SOURCE)).map(ConfigEvent::summary)
+        assertThat(log.latest("source", Contact.DEFAULT_SOURCE)).map(ConfigEvent::summary)
                 .contains("Contact source: Google Contacts.");
         assertThat(log.latest("source", "office")).map(ConfigEvent::summary).contains("Contact source: CardDAV.");
-        assertThat(log.latest("google", ConfigEvent.DEFAULT_SOURCE)).isEmpty();
+        assertThat(log.latest("google", Contact.DEFAULT_SOURCE)).isEmpty();
     }
 
     @Test
@@ -93,14 +94,14 @@ public abstract class ConfigEventLogContract {
         first.put("source", "Contact source: Google Contacts.");
         first.put("groups", "Google groups synced: all.");
 
-        assertThat(atStart.record(ConfigEvent.DEFAULT_SOURCE, first)).hasSize(2)
+        assertThat(atStart.record(Contact.DEFAULT_SOURCE, first)).hasSize(2)
                 .allSatisfy(e -> assertThat(e.actor()).isEqualTo(ConfigEvent.ACTOR_CONFIGURATION));
-        assertThat(atStart.record(ConfigEvent.DEFAULT_SOURCE, first)).as("a restart with the same settings")
+        assertThat(atStart.record(Contact.DEFAULT_SOURCE, first)).as("a restart with the same settings")
                 .isEmpty();
 
         Map<String, String> changed = new LinkedHashMap<>(first);
         changed.put("groups", "Google groups synced: Family, Work.");
-        assertThat(atStart.record(ConfigEvent.DEFAULT_SOURCE, changed)).extracting(ConfigEvent::summary)
+        assertThat(atStart.record(Contact.DEFAULT_SOURCE, changed)).extracting(ConfigEvent::summary)
                 .containsExactly("Google groups synced: Family, Work.");
         assertThat(log().page(10, 0).total()).isEqualTo(3);
     }

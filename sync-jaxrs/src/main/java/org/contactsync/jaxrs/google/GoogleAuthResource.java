@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.contactsync.audit.ConfigEvent;
 import org.contactsync.audit.ConfigEventRecorder;
+import org.contactsync.contact.Contact;
 import org.contactsync.google.AuthorizationRequest;
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GoogleAuthorizationException;
@@ -62,7 +63,6 @@ import org.contactsync.jaxrs.support.ApiException;
 @Produces(MediaType.APPLICATION_JSON)
 public final class GoogleAuthResource {
     static final String STATE_COOKIE = "contactsync_google_state";
-    private static final String DEFAULT_SOURCE = "default";
 
     private final Map<String, GoogleAccount> accounts = new LinkedHashMap<>();
     private final ConfigEventRecorder events;
@@ -193,9 +193,9 @@ public final class GoogleAuthResource {
         }
         String email = account.status().accountEmail();
         events.record(ConfigEvent.KIND_GOOGLE, Actors.of(who), "Google account connected" + forSource(account)
-                + (email == null ? "." : " (" + email + ")."));
+                + (email == null ? "." : " (" + email + ")."), account.source());
         var page = uri.getBaseUriBuilder().queryParam("google", "connected");
-        if (!DEFAULT_SOURCE.equals(account.source())) {
+        if (!Contact.DEFAULT_SOURCE.equals(account.source())) {
             page.queryParam("source", account.source());
         }
         return Response.seeOther(page.build()).cookie(clear).build();
@@ -260,7 +260,7 @@ public final class GoogleAuthResource {
         String email = account.status().accountEmail();
         account.disconnect();
         events.record(ConfigEvent.KIND_GOOGLE, Actors.of(who), "Google account disconnected" + forSource(account)
-                + (email == null ? "." : " (" + email + ")."));
+                + (email == null ? "." : " (" + email + ")."), account.source());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "Google account disconnected. To revoke access at Google as well, remove ContactSync at "
                 + "https://myaccount.google.com/permissions.");
@@ -270,12 +270,12 @@ public final class GoogleAuthResource {
 
     /** " of the source NAME" for a named source, nothing for the single-source configuration's. */
     private static String forSource(GoogleAccount account) {
-        return DEFAULT_SOURCE.equals(account.source()) ? "" : " for the source " + account.source();
+        return Contact.DEFAULT_SOURCE.equals(account.source()) ? "" : " for the source " + account.source();
     }
 
     /** The paths without a source: the source {@code default}, or the only Google source there is. */
     private GoogleAccount defaultAccount() {
-        GoogleAccount a = accounts.get(DEFAULT_SOURCE);
+        GoogleAccount a = accounts.get(Contact.DEFAULT_SOURCE);
         if (a != null) {
             return a;
         }
@@ -301,7 +301,7 @@ public final class GoogleAuthResource {
     }
 
     private static String cookieName(String source) {
-        return DEFAULT_SOURCE.equals(source) ? STATE_COOKIE : STATE_COOKIE + "_" + source;
+        return Contact.DEFAULT_SOURCE.equals(source) ? STATE_COOKIE : STATE_COOKIE + "_" + source;
     }
 
     private static ApiException refused(String detail) {
