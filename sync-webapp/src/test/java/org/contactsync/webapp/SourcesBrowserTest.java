@@ -110,6 +110,7 @@ class SourcesBrowserTest {
     @Test
     @Order(2)
     void aSourcesSyncButtonSyncsThatSourceOnly() {
+        await().until(() -> row("suppliers").findElement(By.cssSelector("button[data-action='sync']")).isEnabled());
         row("suppliers").findElement(By.cssSelector("button[data-action='sync']")).click();
 
         await().until(() -> state("suppliers").equals("Completed"));
@@ -124,6 +125,9 @@ class SourcesBrowserTest {
     @Test
     @Order(3)
     void syncNowSyncsEverySourceAndTheHistoryFiltersBySource() {
+        // The row can show the previous run completed before the page's status does; until then the button is
+        // disabled and a click does nothing.
+        await().until(() -> driver.findElement(By.id("sync-now")).isEnabled());
         driver.findElement(By.id("sync-now")).click();
 
         await().until(() -> state("staff").equals("Completed") && state("customers").equals("Completed"));
@@ -161,6 +165,7 @@ class SourcesBrowserTest {
     void aFailingSourcesMessageIsShownInItsRowAsText() throws Exception {
         Files.delete(sources.suppliersFile);
 
+        await().until(() -> row("suppliers").findElement(By.cssSelector("button[data-action='sync']")).isEnabled());
         row("suppliers").findElement(By.cssSelector("button[data-action='sync']")).click();
 
         await().until(() -> state("suppliers").equals("Error"));
