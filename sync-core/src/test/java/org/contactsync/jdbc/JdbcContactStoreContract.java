@@ -116,6 +116,22 @@ abstract class JdbcContactStoreContract extends ContactStoreContract {
     }
 
     @Test
+    void everyFieldKeepsTabsNewlinesBackslashesAndTheTextOfANullMarker() {
+        // PostgreSQL inserts with COPY's text format, where a tab ends a value, a newline a row, and \N is null.
+        Contact odd = Contact.builder("tab\there\\N").displayName("Tab\tName \\N \\ end\\")
+                .givenName("Line\nBreak").familyName("\\N").organization("Carriage\rReturn\t&")
+                .email("a\\b@example.org").group("group\twith tab").etag("\\.")
+                .phone(new PhoneNumber("+49 30\t1234", PhoneType.WORK, null, false)).build();
+        store.write(List.of(odd), List.of());
+
+        Contact read = store.findBySourceId("tab\there\\N").orElseThrow();
+        assertThat(read).usingRecursiveComparison().ignoringFields("id", "updatedAt").isEqualTo(odd);
+        assertThat(store.contentHashes(List.of(odd.sourceId()))).containsEntry(odd.sourceId(), odd.contentHash());
+        assertThat(store.search(new ContactQuery("tab", 10, 0)).items()).extracting(Contact::sourceId)
+                .containsExactly(odd.sourceId());
+    }
+
+    @Test
     void aLargeWriteIsSavedInBatches() {
         List<Contact> many = new java.util.ArrayList<>();
         for (int i = 0; i < 1100; i++) {

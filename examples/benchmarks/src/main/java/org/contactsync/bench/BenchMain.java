@@ -20,7 +20,8 @@ import java.util.Set;
  * <pre>
  * java -Xmx128m -cp ... org.contactsync.bench.BenchMain
  *     [--sizes 10000,100000] [--db derby,postgresql,memory] [--only pipeline,full,write,sse]
- *     [--latencies 0,400] [--changes 10] [--incremental-runs 5] [--warmup 10000] [--sse-steps 40]
+ *     [--latencies 0,400] [--changes 10] [--incremental-runs 5] [--warmup 100000] [--warmup-runs 6]
+ *     [--sse-steps 40]
  *     [--out bench-results.md]
  * </pre>
  *
@@ -33,10 +34,12 @@ import java.util.Set;
  */
 public final class BenchMain {
     /** Every option and its default. */
-    static final Map<String, String> DEFAULTS = Map.of(
-            "sizes", "10000,100000", "db", "derby,postgresql", "only", "pipeline,write,sse", "changes", "10",
-            "incremental-runs", "5", "warmup", "10000", "sse-steps", "40", "out", "bench-results.md",
-            "work-dir", System.getProperty("java.io.tmpdir"), "latencies", "0,400");
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("sizes", "10000,100000"), Map.entry("db", "derby,postgresql"),
+            Map.entry("only", "pipeline,write,sse"), Map.entry("changes", "10"), Map.entry("incremental-runs", "5"),
+            Map.entry("warmup", "100000"), Map.entry("warmup-runs", "6"), Map.entry("sse-steps", "40"),
+            Map.entry("out", "bench-results.md"), Map.entry("work-dir", System.getProperty("java.io.tmpdir")),
+            Map.entry("latencies", "0,400"));
 
     private BenchMain() {
     }
@@ -63,6 +66,7 @@ public final class BenchMain {
         int changes = Integer.parseInt(opts.get("changes"));
         int incrementalRuns = Integer.parseInt(opts.get("incremental-runs"));
         int warmup = Integer.parseInt(opts.get("warmup"));
+        int warmupRuns = Integer.parseInt(opts.get("warmup-runs"));
         Path work = Files.createTempDirectory(Path.of(opts.get("work-dir")), "contactsync-bench-");
         if (System.getProperty("derby.stream.error.file") == null) {
             System.setProperty("derby.stream.error.file", work.resolve("derby.log").toString());
@@ -71,21 +75,22 @@ public final class BenchMain {
         StringBuilder md = new StringBuilder();
         md.append(machine());
         List<String> notes = new ArrayList<>();
-        try (HeapSampler heap = new HeapSampler()) {
+        try (HeapSampler heap = new HeapSampler(); BenchDatabase.LongLivedDerby derby = new BenchDatabase.LongLivedDerby(work)) {
+            BenchDatabase.Opener databases = (kind, label) -> kind == BenchDatabase.Kind.DERBY ? derby.emptied()
+                    : BenchDatabase.open(kind, work, label);
             if (dbs.contains(BenchDatabase.Kind.POSTGRESQL) && !BenchDatabase.postgresAvailable()) {
                 dbs.remove(BenchDatabase.Kind.POSTGRESQL);
                 notes.add("PostgreSQL skipped: nothing answered at " + BenchDatabase.POSTGRES_URL);
             }
-            FullSyncBenchmark bench = new FullSyncBenchmark(work, heap);
+            FullSyncBenchmark bench = new FullSyncBenchmark(databases, heap);
             if (only.contains("pipeline")) {
                 long[] latencies = Arrays.stream(opts.get("latencies").split(",")).map(String::strip)
                         .mapToLong(Long::parseLong).toArray();
-                PipelineBenchmark pipeline = new PipelineBenchmark(work, heap);
+                PipelineBenchmark pipeline = new PipelineBenchmark(databases, heap);
                 List<PipelineBenchmark.Result> results = new ArrayList<>();
                 for (BenchDatabase.Kind db : dbs) {
-                    if (warmup > 0) {
-                        log("warm-up: full sync of %,d contacts into %s (not reported)", warmup, db.label());
-                        pipeline.run(db, warmup, 0, changes, 1);
+                    for (int size : sizes) {
+                        warmUp(pipeline, db, Math.min(warmup, size), warmupRuns, changes);
                     }
                     for (long latency : latencies) {
                         for (int size : sizes) {
@@ -191,8 +196,9 @@ public final class BenchMain {
     private static String pipelineTable(List<PipelineBenchmark.Result> results) {
         StringBuilder sb = new StringBuilder("### Full sync beside reading alone (Google client → emulator → "
                 + "database, pages of 1,000)\n\n"
-                + "| database | contacts | page latency | read alone | full sync | full ÷ read | target | CPU: sync JVM "
-                + "| peak heap used | result |\n|---|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
+                + "| database | contacts | page latency | read alone | full sync | full ÷ read | target "
+                + "| CPU read alone: sync JVM / emulator / machine | CPU full sync: sync JVM / emulator / machine "
+                + "| JIT: read / full | peak heap used | result |\n|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|\n");
         long maxHeapMb = Runtime.getRuntime().maxMemory() >> 20;
         for (PipelineBenchmark.Result r : results) {
             FullSyncBenchmark.FullResult f = r.full();
@@ -205,13 +211,45 @@ public final class BenchMain {
             if (r.contacts() == 100_000) {
                 targets.add("completes in " + maxHeapMb + " MB heap: " + (f.ok() ? "met" : "MISSED"));
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %,d | %d ms | %,d ms | %,d ms | %.2f | %s | %,d ms | %d MB "
+            sb.append(String.format(Locale.ROOT, "| %s | %,d | %d ms | %,d ms | %,d ms | %.2f | %s | %s | %s | %,d / %,d ms | %d MB "
                             + "| %s |%n", r.db().label(), r.contacts(), r.latencyMillis(), r.readMillis(),
-                    f.wallMillis(), r.ratio(), String.join("; ", targets), f.cpuMillis(), f.heap().peakUsedMb(),
+                    f.wallMillis(), r.ratio(), String.join("; ", targets),
+                    cpu(r.readCpu().syncJvm(), r.readCpu().emulator(), r.readCpu().machine()),
+                    cpu(f.cpuMillis(), f.emulatorCpuMillis(), f.machineCpuMillis()), r.readCpu().jit(), f.jitMillis(),
+                    f.heap().peakUsedMb(),
                     f.ok() ? "completed, " + f.run().stats().added() + " added"
                             : f.run().status() + ": " + f.run().error()));
         }
         return sb.append('\n').toString();
+    }
+
+    /**
+     * Full syncs of {@code contacts} into {@code db} until the JIT compilers are quiet: on 2 cores the C2 compiler
+     * works through Derby's, the JDBC driver's and the Google client's hot code for tens of seconds, and while it
+     * does it takes a core from the sync (measured: 2.6 s of C2 CPU during a 5.6 s PostgreSQL full sync of 100k
+     * after one warm-up of 10k). A warm-up counts as quiet when its full sync spent under a tenth of its wall time
+     * compiling; at most {@code maxRuns} warm-ups.
+     */
+    private static void warmUp(PipelineBenchmark pipeline, BenchDatabase.Kind db, int contacts, int maxRuns,
+                               int changes) throws Exception {
+        for (int i = 1; contacts > 0 && i <= maxRuns; i++) {
+            PipelineBenchmark.Result r = pipeline.run(db, contacts, 0, changes, 1);
+            log("warm-up %d: full sync of %,d contacts into %s (not reported): %,d ms, JIT %,d ms", i, contacts,
+                    db.label(), r.full().wallMillis(), r.full().jitMillis());
+            if (r.full().jitMillis() * 10 < r.full().wallMillis()) {
+                return;
+            }
+        }
+    }
+
+    /** Time this JVM's JIT compilers spent compiling so far, in milliseconds. */
+    static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    private static String cpu(long syncJvm, long emulator, long machine) {
+        return String.format(Locale.ROOT, "%,d / %s / %s ms", syncJvm, emulator < 0 ? "–" : String.format(Locale.ROOT, "%,d", emulator),
+                machine < 0 ? "–" : String.format(Locale.ROOT, "%,d", machine));
     }
 
     private static String incrementalTable(List<FullSyncBenchmark.IncrementalResult> results) {

@@ -1,9 +1,9 @@
 package org.contactsync.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.contactsync.google.GoogleAccount;
 import org.contactsync.google.GooglePeopleSyncEngine;
@@ -26,9 +26,12 @@ final class FullSyncBenchmark {
     /**
      * @param cpuMillis         CPU time of the benchmark JVM (sync, database, GC, JIT) during the run
      * @param emulatorCpuMillis CPU time of the emulator JVM during the run (-1: no emulator)
+     * @param machineCpuMillis  busy CPU time of the whole machine during the run, database server included (-1:
+     *                          not on Linux)
+     * @param jitMillis         time the sync JVM's JIT compilers spent compiling during the run
      */
     record FullResult(BenchDatabase.Kind db, int contacts, long wallMillis, long cpuMillis, long emulatorCpuMillis,
-                      HeapSampler.Heap heap, SyncRun run) {
+                      long machineCpuMillis, long jitMillis, HeapSampler.Heap heap, SyncRun run) {
         double contactsPerSecond() {
             return wallMillis == 0 ? 0 : contacts * 1000.0 / wallMillis;
         }
@@ -59,11 +62,11 @@ final class FullSyncBenchmark {
     record Result(FullResult full, IncrementalResult incremental) {
     }
 
-    private final Path workDir;
+    private final BenchDatabase.Opener databases;
     private final HeapSampler heap;
 
-    FullSyncBenchmark(Path workDir, HeapSampler heap) {
-        this.workDir = workDir;
+    FullSyncBenchmark(BenchDatabase.Opener databases, HeapSampler heap) {
+        this.databases = databases;
         this.heap = heap;
     }
 
@@ -73,7 +76,7 @@ final class FullSyncBenchmark {
      */
     Result run(BenchDatabase.Kind kind, int contacts, int changes, int incrementalRuns) throws Exception {
         try (RemoteEmulator google = RemoteEmulator.start();
-             BenchDatabase database = BenchDatabase.open(kind, workDir, "n" + contacts)) {
+             BenchDatabase database = databases.open(kind, "n" + contacts)) {
             google.generate(contacts);
             GoogleSettings settings = google.settings().build();
             google.connect(database.tokenStore(), settings);
@@ -94,12 +97,18 @@ final class FullSyncBenchmark {
         heap.start();
         long emulatorCpu = google.cpuNanos();
         long cpu = BenchMain.processCpuNanos();
+        long machine = MachineCpu.busyMillis();
+        long jit = BenchMain.jitMillis();
+        Map<String, Long> threads = ThreadCpu.byKind();
         long t0 = System.nanoTime();
         SyncRun full = runAndWait(sync, SyncType.FULL);
         long wall = (System.nanoTime() - t0) / 1_000_000;
+        machine = MachineCpu.since(machine);
+        jit = BenchMain.jitMillis() - jit;
+        BenchMain.log("  CPU of the sync JVM's threads during the full sync: %s", ThreadCpu.since(threads));
         cpu = (BenchMain.processCpuNanos() - cpu) / 1_000_000;
         emulatorCpu = (google.cpuNanos() - emulatorCpu) / 1_000_000;
-        return new FullResult(kind, contacts, wall, cpu, emulatorCpu, heap.stop(), full);
+        return new FullResult(kind, contacts, wall, cpu, emulatorCpu, machine, jit, heap.stop(), full);
     }
 
     /** {@code runs} times: the emulator edits {@code changes} people, then an incremental sync. */
@@ -126,7 +135,7 @@ final class FullSyncBenchmark {
      * database cost without HTTP and JSON.
      */
     FullResult runGenerated(BenchDatabase.Kind kind, int contacts) throws Exception {
-        try (BenchDatabase database = BenchDatabase.open(kind, workDir, "g" + contacts);
+        try (BenchDatabase database = databases.open(kind, "g" + contacts);
              SyncManager sync = SyncManager.builder()
                      .engine(new GeneratedContactsEngine(contacts))
                      .contactStore(database.contactStore())
@@ -134,11 +143,15 @@ final class FullSyncBenchmark {
                      .build()) {
             heap.start();
             long cpu = BenchMain.processCpuNanos();
+            long machine = MachineCpu.busyMillis();
+            long jit = BenchMain.jitMillis();
             long t0 = System.nanoTime();
             SyncRun full = runAndWait(sync, SyncType.FULL);
             long wall = (System.nanoTime() - t0) / 1_000_000;
+            machine = MachineCpu.since(machine);
+            jit = BenchMain.jitMillis() - jit;
             cpu = (BenchMain.processCpuNanos() - cpu) / 1_000_000;
-            return new FullResult(kind, contacts, wall, cpu, -1, heap.stop(), full);
+            return new FullResult(kind, contacts, wall, cpu, -1, machine, jit, heap.stop(), full);
         }
     }
 

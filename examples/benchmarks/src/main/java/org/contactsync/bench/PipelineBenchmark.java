@@ -1,6 +1,5 @@
 package org.contactsync.bench;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +13,8 @@ import org.contactsync.sync.SyncType;
 
 /**
  * A full sync beside the cost of reading alone, for one database, size and page latency: the Google engine first
- * reads the whole address book from the emulator into a sink that discards it (no store, no comparison), then a
+ * reads the whole address book from the emulator into a sink that discards it (no store, no comparison), twice,
+ * and the second read is timed (the first warms the emulator's new JVM), then a
  * full sync (the same engine, core and database, with the manager's default read-ahead) fills a fresh database.
  * Both run back to back against the same emulator process, so the machine's load at that moment weighs on both.
  * With page latency 0, incremental syncs of a few edits over the filled store follow.
@@ -23,27 +23,28 @@ final class PipelineBenchmark {
 
     /**
      * @param readMillis  the engine reading every page into a sink that discards
+     * @param readCpu     CPU time while reading alone: this JVM, the emulator's, the whole machine's (-1: unknown)
      * @param incremental incremental runs after the full sync (none with latency)
      */
-    record Result(BenchDatabase.Kind db, int contacts, long latencyMillis, long readMillis,
+    record Result(BenchDatabase.Kind db, int contacts, long latencyMillis, long readMillis, Cpu readCpu,
                   FullSyncBenchmark.FullResult full, FullSyncBenchmark.IncrementalResult incremental) {
         double ratio() {
             return readMillis == 0 ? 0 : (double) full.wallMillis() / readMillis;
         }
     }
 
-    private final Path workDir;
+    private final BenchDatabase.Opener databases;
     private final HeapSampler heap;
 
-    PipelineBenchmark(Path workDir, HeapSampler heap) {
-        this.workDir = workDir;
+    PipelineBenchmark(BenchDatabase.Opener databases, HeapSampler heap) {
+        this.databases = databases;
         this.heap = heap;
     }
 
     Result run(BenchDatabase.Kind kind, int contacts, long latencyMillis, int changes, int incrementalRuns)
             throws Exception {
         try (RemoteEmulator google = RemoteEmulator.start();
-             BenchDatabase database = BenchDatabase.open(kind, workDir, "p" + contacts + "l" + latencyMillis)) {
+             BenchDatabase database = databases.open(kind, "p" + contacts + "l" + latencyMillis)) {
             google.generate(contacts);
             google.pageLatency(latencyMillis);
             GoogleSettings settings = google.settings().build();
@@ -51,25 +52,51 @@ final class PipelineBenchmark {
             GooglePeopleSyncEngine engine = new GooglePeopleSyncEngine(new GoogleAccount(settings,
                     database.tokenStore()));
 
+            // The emulator is a new JVM for each run: a first read warms its JIT, so that reading alone and the
+            // full sync after it are served by the same warm emulator (cold, it took up to 1.6 times as long).
+            engine.sync(new DiscardingContext());
             DiscardingContext sink = new DiscardingContext();
+            long emulatorCpu = google.cpuNanos();
+            long cpu = BenchMain.processCpuNanos();
+            long machine = MachineCpu.busyMillis();
+            long jit = BenchMain.jitMillis();
             long t0 = System.nanoTime();
             engine.sync(sink);
             long readMillis = (System.nanoTime() - t0) / 1_000_000;
+            Cpu readCpu = new Cpu((BenchMain.processCpuNanos() - cpu) / 1_000_000,
+                    (google.cpuNanos() - emulatorCpu) / 1_000_000, MachineCpu.since(machine),
+                    BenchMain.jitMillis() - jit);
             if (sink.upserts != contacts) {
                 throw new IllegalStateException("reading alone saw " + sink.upserts + " of " + contacts + " contacts");
             }
 
-            try (SyncManager sync = SyncManager.builder()
+            SyncManager.Builder builder = SyncManager.builder()
                     .engine(engine)
                     .contactStore(database.contactStore())
-                    .stateStore(database.stateStore())
-                    .build()) {
+                    .stateStore(database.stateStore());
+            // To compare settings against the defaults: -Dbench.readAhead=N, -Dbench.batchSize=N.
+            Integer readAhead = Integer.getInteger("bench.readAhead");
+            Integer batchSize = Integer.getInteger("bench.batchSize");
+            if (readAhead != null) {
+                builder.readAhead(readAhead);
+            }
+            if (batchSize != null) {
+                builder.batchSize(batchSize);
+            }
+            try (SyncManager sync = builder.build()) {
                 FullSyncBenchmark.FullResult full = FullSyncBenchmark.timedFull(heap, google, kind, contacts, sync);
                 int runs = latencyMillis == 0 ? incrementalRuns : 0;
-                return new Result(kind, contacts, latencyMillis, readMillis, full,
+                return new Result(kind, contacts, latencyMillis, readMillis, readCpu, full,
                         FullSyncBenchmark.incrementals(google, sync, kind, contacts, changes, runs));
             }
         }
+    }
+
+    /**
+     * CPU time in milliseconds of the benchmark's JVM, the emulator's JVM and the whole machine, and the time the
+     * benchmark JVM's JIT compilers spent compiling.
+     */
+    record Cpu(long syncJvm, long emulator, long machine, long jit) {
     }
 
     /** A full read that keeps nothing: what the engine and the source cost alone. */
