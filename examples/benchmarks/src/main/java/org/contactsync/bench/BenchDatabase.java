@@ -62,7 +62,7 @@ final class BenchDatabase implements AutoCloseable {
     private final SyncStateStore stateStore;
     private final GoogleTokenStore tokenStore;
 
-    /** Whether {@link #close()} leaves the database open (a {@link LongLivedDerby}'s). */
+    /** Whether {@link #close()} leaves the database open (the long-lived Derby of {@link Databases}). */
     private final boolean borrowed;
 
     private BenchDatabase(Kind kind, ContactSyncDatabase db, Path derbyDir, String schema) {
@@ -103,31 +103,53 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /**
-     * One embedded Derby database for all the runs of a benchmark JVM, emptied before each, as a server's database
-     * lives on between its syncs. A new database per run made Derby compile its statements into new classes each
-     * time, and each set of new classes made the JIT throw away and compile again Derby's engine code that had
-     * assumed the old ones (measured: the C2 compiler busy for 0.6–0.9 s of each 1 s full sync of 10,000
-     * contacts, still after six warm-up runs).
+     * The databases of one benchmark JVM: a new PostgreSQL schema per run, and one embedded Derby database for all
+     * the Derby runs of one part, emptied before each, as a server's database lives on between its syncs. A new Derby
+     * database per run made Derby compile its statements into new classes each time, and each set of new classes
+     * made the JIT throw away and compile again Derby's engine code that had assumed the old ones (measured: the
+     * C2 compiler busy for 0.6–0.9 s of each 1 s full sync of 10,000 contacts, still after six warm-up runs).
      */
-    static final class LongLivedDerby implements AutoCloseable {
+    static final class Databases implements Opener, AutoCloseable {
         private static final String[] TABLES = {"cs_run_change_totals", "cs_run_changes", "cs_run_sources",
             "cs_sync_runs", "cs_sync_cursors"};
-        private final Path dir;
-        private final ContactSyncDatabase db;
+        private final Path workDir;
+        private Path derbyDir;
+        private ContactSyncDatabase derby;
 
-        LongLivedDerby(Path workDir) {
-            try {
-                dir = Files.createTempDirectory(workDir, "derby-long-lived-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        Databases(Path workDir) {
+            this.workDir = workDir;
+        }
+
+        @Override
+        public BenchDatabase open(Kind kind, String label) {
+            return kind == Kind.DERBY ? emptiedDerby() : BenchDatabase.open(kind, workDir, label);
+        }
+
+        /** Closes the long-lived Derby database (before other databases are measured: its page cache is heap). */
+        void closeDerby() {
+            if (derby != null) {
+                new BenchDatabase(Kind.DERBY, derby, derbyDir, null).close();
+                derby = null;
             }
-            db = ContactSyncDatabase.configure().settings(JdbcSettings.derbyFile(dir)).poolName("bench-derby")
-                    .load();
+        }
+
+        @Override
+        public void close() {
+            closeDerby();
         }
 
         /** The database with no contacts and no runs (TRUNCATE: the contacts table starts over, as when new). */
-        BenchDatabase emptied() {
-            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+        private BenchDatabase emptiedDerby() {
+            if (derby == null) {
+                try {
+                    derbyDir = Files.createTempDirectory(workDir, "derby-long-lived-");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                derby = ContactSyncDatabase.configure().settings(JdbcSettings.derbyFile(derbyDir))
+                        .poolName("bench-derby").load();
+            }
+            try (Connection c = derby.dataSource().getConnection(); Statement st = c.createStatement()) {
                 for (String table : TABLES) {
                     st.executeUpdate("DELETE FROM " + table);
                 }
@@ -135,12 +157,7 @@ final class BenchDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException("could not empty the benchmark's Derby database", e);
             }
-            return new BenchDatabase(Kind.DERBY, db, null, null, true);
-        }
-
-        @Override
-        public void close() {
-            new BenchDatabase(Kind.DERBY, db, dir, null).close();
+            return new BenchDatabase(Kind.DERBY, derby, null, null, true);
         }
     }
 

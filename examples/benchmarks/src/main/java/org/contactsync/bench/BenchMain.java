@@ -75,9 +75,7 @@ public final class BenchMain {
         StringBuilder md = new StringBuilder();
         md.append(machine());
         List<String> notes = new ArrayList<>();
-        try (HeapSampler heap = new HeapSampler(); BenchDatabase.LongLivedDerby derby = new BenchDatabase.LongLivedDerby(work)) {
-            BenchDatabase.Opener databases = (kind, label) -> kind == BenchDatabase.Kind.DERBY ? derby.emptied()
-                    : BenchDatabase.open(kind, work, label);
+        try (HeapSampler heap = new HeapSampler(); BenchDatabase.Databases databases = new BenchDatabase.Databases(work)) {
             if (dbs.contains(BenchDatabase.Kind.POSTGRESQL) && !BenchDatabase.postgresAvailable()) {
                 dbs.remove(BenchDatabase.Kind.POSTGRESQL);
                 notes.add("PostgreSQL skipped: nothing answered at " + BenchDatabase.POSTGRES_URL);
@@ -103,6 +101,7 @@ public final class BenchMain {
                                     r.full().run().status());
                         }
                     }
+                    databases.closeDerby();
                 }
                 md.append(pipelineTable(results));
                 md.append(incrementalTable(results.stream().map(PipelineBenchmark.Result::incremental).toList()));
@@ -126,6 +125,7 @@ public final class BenchMain {
                                 r.full().heap().peakUsedMb(), r.full().heap().peakAfterGcMb(),
                                 r.full().run().status(), r.incremental().median());
                     }
+                    databases.closeDerby();
                 }
                 md.append(fullTable("Full sync (Google client → emulator → database)",
                         results.stream().map(FullSyncBenchmark.Result::full).toList(), true));
@@ -141,6 +141,7 @@ public final class BenchMain {
                         log("  %,d ms (%,.0f contacts/s), peak heap %d MB", r.wallMillis(), r.contactsPerSecond(),
                                 r.heap().peakUsedMb());
                     }
+                    databases.closeDerby();
                 }
                 md.append(fullTable("Core and database only (generated contacts, no HTTP or JSON)", results,
                         false));

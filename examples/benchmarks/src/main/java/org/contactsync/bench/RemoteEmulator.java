@@ -39,10 +39,16 @@ final class RemoteEmulator implements AutoCloseable {
         this.root = URI.create(ready.substring(6).strip());
     }
 
-    /** Starts the emulator in a child JVM with this JVM's class path (and its own default heap). */
+    /**
+     * Starts the emulator in a child JVM with this JVM's class path (and its own default heap). Its HTTP server
+     * (the JDK's) sends with TCP_NODELAY: without it a small answer waited for the client's delayed ACK, about
+     * 40 ms a request on loopback (measured: an incremental sync of 10 edits, three requests, took 150 ms, nearly
+     * all of it waiting for the emulator), which no real server adds.
+     */
     static RemoteEmulator start() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseParallelGC", "-cp",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseParallelGC",
+                "-Dsun.net.httpserver.nodelay=true", "-cp",
                 System.getProperty("java.class.path"), EmulatorProcess.class.getName()));
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
