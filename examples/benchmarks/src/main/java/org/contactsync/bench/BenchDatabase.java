@@ -146,8 +146,10 @@ final class BenchDatabase implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                // Shutting down the engine on close frees its page cache, which outlives a database's shutdown
+                // (measured: 46 MB of a 128 MB heap still held by Derby's cache during the PostgreSQL runs).
                 derby = ContactSyncDatabase.configure().settings(JdbcSettings.derbyFile(derbyDir))
-                        .poolName("bench-derby").load();
+                        .poolName("bench-derby").shutdownDerbyEngineOnClose(true).load();
             }
             try (Connection c = derby.dataSource().getConnection(); Statement st = c.createStatement()) {
                 for (String table : TABLES) {
