@@ -48,6 +48,25 @@ public interface ContactStore {
         log.append(runId, listed, beyondCap);
     }
 
+    /**
+     * Like {@link #write(String, List, Collection, RunChangeLog, long, List, int)} with no deletions, for contacts the
+     * caller believes are not stored yet (a full sync of a source that had none, writing contacts it has not
+     * written before): a store may insert them without looking them up first. A hint only: a contact that is
+     * stored after all is updated, never stored twice.
+     */
+    default void writeNew(String source, List<Contact> added, RunChangeLog log, long runId,
+                          List<ContactChange> listed, int beyondCap) {
+        write(source, added, List.of(), log, runId, listed, beyondCap);
+    }
+
+    /**
+     * Whether any contact of {@code source} is stored. A full sync of a source with none skips the look-up of
+     * stored content hashes (there are none to find). The default reads the source's ids.
+     */
+    default boolean hasContacts(String source) {
+        return !sourceIds(source).isEmpty();
+    }
+
     Optional<Contact> findById(long id);
 
     Optional<Contact> findBySourceId(String source, String sourceId);

@@ -141,6 +141,33 @@ public final class JdbcContactStore implements ContactStore {
         }
     }
 
+    /**
+     * Inserts without a look-up: the ids are taken as not stored, and if one is after all, the insert's unique key
+     * refuses it and the write is done again with a look-up (see {@link #staleIds}).
+     */
+    @Override
+    public void writeNew(String source, List<Contact> added, RunChangeLog log, long runId,
+                         List<ContactChange> listed, int beyondCap) {
+        for (Contact c : added) {
+            knownIds.remember(source, c.sourceId(), KnownIds.ABSENT);
+        }
+        write(source, added, List.of(), log, runId, listed, beyondCap);
+    }
+
+    @Override
+    public boolean hasContacts(String source) {
+        Objects.requireNonNull(source, "source");
+        return readOne("look for contacts of a source", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM cs_contacts WHERE source = ? FETCH FIRST 1 ROWS ONLY")) {
+                ps.setString(1, source);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** Writes the batch and runs {@code alongside} in the same transaction (retried together). */
     private void write(String source, List<Contact> upserts, Collection<String> deletions,
                        Transactions.Work<Void> alongside) {

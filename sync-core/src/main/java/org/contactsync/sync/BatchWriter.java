@@ -2,8 +2,10 @@ package org.contactsync.sync;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactStore;
@@ -27,14 +29,21 @@ final class BatchWriter {
     private final RunChangeLog changeLog;
     private final long runId;
     private final ChangeCap cap;
+    /**
+     * Non-null when the source had no stored contact when this run started (a full sync): then only an id this
+     * run has already written can be stored, and only those are looked up. The ids written so far.
+     */
+    private final Set<String> writtenToEmptySource;
 
     /**
      * @param beforeWrite runs before each write to the store and may throw to stop the run (lease lost, cancelled)
      * @param afterWrite  runs after each batch was written and counted
      * @param changeLog   where the changes are listed, under {@code runId}
+     * @param emptySource the source had no stored contact when this run started: nothing needs looking up but
+     *                    what this run writes
      */
     BatchWriter(ContactStore store, String source, boolean apply, Runnable beforeWrite, Runnable afterWrite,
-                StatsCounter counts, RunChangeLog changeLog, long runId, ChangeCap cap) {
+                StatsCounter counts, RunChangeLog changeLog, long runId, ChangeCap cap, boolean emptySource) {
         this.store = store;
         this.source = source;
         this.apply = apply;
@@ -44,6 +53,7 @@ final class BatchWriter {
         this.changeLog = changeLog;
         this.runId = runId;
         this.cap = cap;
+        this.writtenToEmptySource = emptySource ? new HashSet<>() : null;
     }
 
     void write(Batch batch) {
@@ -52,7 +62,8 @@ final class BatchWriter {
             ids.add(c.sourceId());
         }
         ids.addAll(batch.deletes());
-        Map<String, String> stored = store.contentHashes(source, ids);
+        Map<String, String> stored = store.contentHashes(source, writtenToEmptySource == null ? ids
+                : ids.stream().filter(writtenToEmptySource::contains).toList());
         List<Contact> writes = new ArrayList<>();
         List<ContactChange> changes = new ArrayList<>();
         int added = 0;
@@ -78,13 +89,21 @@ final class BatchWriter {
                 deletes.add(id);
             }
         }
-        writeAndList(writes, deletes, changes, new SyncStats(added, updated, deletes.size(), unchanged, 0));
+        writeAndList(writes, deletes, changes, new SyncStats(added, updated, deletes.size(), unchanged, 0),
+                updated == 0 && deletes.isEmpty());
+        if (writtenToEmptySource != null) {
+            for (Contact c : writes) {
+                writtenToEmptySource.add(c.sourceId());
+            }
+            deletes.forEach(writtenToEmptySource::remove);
+        }
         afterWrite.run();
     }
 
     /** Removes (or lists the removal of) stored contacts the source no longer has. */
     void delete(Collection<String> storedIds) {
-        writeAndList(List.of(), List.copyOf(storedIds), List.of(), new SyncStats(0, 0, storedIds.size(), 0, 0));
+        writeAndList(List.of(), List.copyOf(storedIds), List.of(), new SyncStats(0, 0, storedIds.size(), 0, 0),
+                false);
         afterWrite.run();
     }
 
@@ -94,8 +113,9 @@ final class BatchWriter {
      * within the cap. A store on the log's database writes both in one transaction (see
      * {@link ContactStore#write(String, List, Collection, RunChangeLog, long, List, int)}).
      */
+    /** @param onlyAdds every write is a contact the look-up did not find, and nothing is deleted */
     private void writeAndList(List<Contact> writes, List<String> deletes, List<ContactChange> changes,
-                              SyncStats stats) {
+                              SyncStats stats, boolean onlyAdds) {
         int room = cap.room();
         List<ContactChange> shown = new ArrayList<>(changes.subList(0, Math.min(room, changes.size())));
         List<String> shownDeletes = deletes.subList(0, Math.min(room - shown.size(), deletes.size()));
@@ -111,7 +131,11 @@ final class BatchWriter {
         if (!writes.isEmpty() || !deletes.isEmpty()) {
             if (apply) {
                 beforeWrite.run();
-                store.write(source, writes, deletes, changeLog, runId, shown, beyond);
+                if (onlyAdds && writtenToEmptySource != null) {
+                    store.writeNew(source, writes, changeLog, runId, shown, beyond);
+                } else {
+                    store.write(source, writes, deletes, changeLog, runId, shown, beyond);
+                }
             } else {
                 changeLog.append(runId, shown, beyond);
             }

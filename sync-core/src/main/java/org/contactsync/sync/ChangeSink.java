@@ -50,7 +50,7 @@ final class ChangeSink {
                                 ChangeCap cap) {
         StatsCounter counts = new StatsCounter();
         BatchWriter writer = new BatchWriter(settings.contactStore(), source, false, () -> { }, () -> { }, counts,
-                changes, runId, cap);
+                changes, runId, cap, false);
         return new ChangeSink(settings.contactStore(), source, settings.batchSize(), counts, writer, 0, null,
                 () -> { });
     }
@@ -62,12 +62,14 @@ final class ChangeSink {
      * @param beforeWrite runs before each write and throws when the run must stop (see {@link BatchWriter})
      * @param afterWrite  runs after each batch was written
      * @param stopCheck   throws when the run must stop; called while the read waits for the writer
+     * @param emptySource a full sync of a source that has no stored contact: the writer looks up only what this
+     *                    run wrote
      */
     static ChangeSink applying(RunSettings settings, String source, long runId, ChangeCap cap,
                                StatsCounter counts, Executor writerThread,
-                               Runnable beforeWrite, Runnable afterWrite, Runnable stopCheck) {
+                               Runnable beforeWrite, Runnable afterWrite, Runnable stopCheck, boolean emptySource) {
         BatchWriter writer = new BatchWriter(settings.contactStore(), source, true, beforeWrite, afterWrite, counts,
-                settings.changeLog(), runId, cap);
+                settings.changeLog(), runId, cap, emptySource);
         return new ChangeSink(settings.contactStore(), source, settings.batchSize(), counts, writer,
                 settings.readAhead(), writerThread, stopCheck);
     }

@@ -161,8 +161,12 @@ final class RunExecution implements ReadSupervisor {
             if (sources.size() > 1) {
                 progress(0, "Starting");
             }
+            // A first full sync of a source (or one after everything of it was removed) has no stored hashes to
+            // look up: measured on PostgreSQL, the look-up was a quarter of the writer thread's time.
+            boolean emptySource = reading.type() == SyncType.FULL
+                    && !settings.contactStore().hasContacts(source.name());
             ChangeSink sink = ChangeSink.applying(settings, source.name(), snapshot().id(), cap, counts, threads.writes(),
-                    lease::guardWrite, progress::batchWritten, lease::checkStillRunning);
+                    lease::guardWrite, progress::batchWritten, lease::checkStillRunning, emptySource);
             try {
                 ReadPass.Result result = new ReadPass(settings, source, this).read(reading.type(), sink);
                 if (result.cursor() != null) {

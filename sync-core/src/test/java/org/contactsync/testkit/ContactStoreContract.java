@@ -23,6 +23,7 @@ import org.contactsync.contact.ContactStore;
 import org.contactsync.contact.InMemoryContactStore;
 import org.contactsync.contact.PhoneNumber;
 import org.contactsync.contact.PhoneType;
+import org.contactsync.sync.changes.InMemoryRunChangeLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,22 @@ public abstract class ContactStoreContract {
     }
 
     // ---- sources: contacts are keyed by (source, source id)
+
+    @Test
+    void contactsWrittenAsNewThatAreStoredAfterAllAreUpdatedNotStoredTwice() {
+        store.write(List.of(contact("already", "Already Here", "555 0100")), List.of());
+        Contact again = contact("already", "Already Here, Renamed", "555 0101");
+        Contact fresh = contact("fresh", "Fresh Contact", "555 0102");
+
+        store.writeNew(Contact.DEFAULT_SOURCE, List.of(again, fresh), new InMemoryRunChangeLog(), 1, List.of(), 0);
+
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(store.findBySourceId("already").orElseThrow().displayName()).isEqualTo("Already Here, Renamed");
+        assertThat(store.contentHashes(List.of("already", "fresh"))).containsEntry("already", again.contentHash())
+                .containsEntry("fresh", fresh.contentHash());
+        assertThat(store.hasContacts(Contact.DEFAULT_SOURCE)).isTrue();
+        assertThat(store.hasContacts("another-source")).isFalse();
+    }
 
     @Test
     void theSameSourceIdInTwoSourcesIsTwoContacts() {
