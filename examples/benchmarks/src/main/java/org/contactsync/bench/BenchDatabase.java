@@ -125,11 +125,20 @@ final class BenchDatabase implements AutoCloseable {
             return kind == Kind.DERBY ? emptiedDerby() : BenchDatabase.open(kind, workDir, label);
         }
 
-        /** Closes the long-lived Derby database (before other databases are measured: its page cache is heap). */
+        /**
+         * Closes the long-lived Derby database and the engine (before other databases are measured: its page cache
+         * is heap), then loads the engine again for the Derby databases of later parts, as Derby documents:
+         * after an engine shutdown its driver accepts no URL until {@code EmbeddedDriver} is instantiated.
+         */
         void closeDerby() {
             if (derby != null) {
                 new BenchDatabase(Kind.DERBY, derby, derbyDir, null).close();
                 derby = null;
+                try {
+                    Class.forName("org.apache.derby.jdbc.EmbeddedDriver").getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("could not load Derby's engine again after its shutdown", e);
+                }
             }
         }
 
