@@ -208,9 +208,10 @@ public final class JdbcContactStore implements ContactStore {
 
     /**
      * PostgreSQL: this transaction's commit does not wait for its WAL to reach the disk (a full sync of 100k
-     * contacts commits 200 batches, and this machine's disk takes about 3.5 ms per synchronous write). A crash of the database server can lose only the last of these batches, whole, never half of one; and
-     * no run can record its end or its new sync cursor without them, because the WAL is flushed in order and those
-     * records commit synchronously after the batches: the next sync writes a lost batch again.
+     * contacts commits 200 batches, and this machine's disk takes about 3.5 ms per synchronous write). A crash of
+     * the database server can lose only the last of these batches, whole, never half of one; and no run can record
+     * its end or its new sync cursor without them, because the WAL is flushed in order and those records commit
+     * synchronously after the batches: the next sync writes a lost batch again.
      */
     private static void asynchronousCommit(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
