@@ -129,14 +129,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                 ps.setString(3, owner);
                 held = ps.executeUpdate() == 1;
             }
-            boolean cancel = false;
-            try (PreparedStatement ps = c.prepareStatement("SELECT cancel_requested FROM cs_sync_runs WHERE id = ?")) {
-                ps.setLong(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    cancel = rs.next() && rs.getBoolean(1);
-                }
-            }
-            return new Heartbeat(held, cancel);
+            return new Heartbeat(held, cancelRequested(c, runId));
         });
     }
 
@@ -163,10 +156,14 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                 }
             }
         }
+        return new Heartbeat(false, cancelRequested(c, runId));
+    }
+
+    private static boolean cancelRequested(Connection c, long runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT cancel_requested FROM cs_sync_runs WHERE id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
-                return new Heartbeat(false, rs.next() && rs.getBoolean(1));
+                return rs.next() && rs.getBoolean(1);
             }
         }
     }

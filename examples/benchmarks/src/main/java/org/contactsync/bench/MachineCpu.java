@@ -12,7 +12,7 @@ import java.nio.file.Path;
 final class MachineCpu {
     private static final Path STAT = Path.of("/proc/stat");
     /** USER_HZ: the kernel reports /proc/stat in hundredths of a second on every Linux architecture Java runs on. */
-    private static final long MILLIS_PER_TICK = 10;
+    static final long MILLIS_PER_TICK = 10;
 
     private MachineCpu() {
     }

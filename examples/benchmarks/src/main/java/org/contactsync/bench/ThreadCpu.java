@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
  */
 final class ThreadCpu {
     private static final Path TASKS = Path.of("/proc/self/task");
-    private static final long MILLIS_PER_TICK = 10;
 
     private ThreadCpu() {
     }
@@ -34,7 +33,7 @@ final class ThreadCpu {
                     String[] f = stat.substring(close + 2).split(" ");
                     // fields 14 and 15 of stat (utime, stime) are 12 and 13 after the name
                     long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    result.merge(name, ticks * MILLIS_PER_TICK, Long::sum);
+                    result.merge(name, ticks * MachineCpu.MILLIS_PER_TICK, Long::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
