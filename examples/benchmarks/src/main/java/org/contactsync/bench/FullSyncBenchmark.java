@@ -29,9 +29,12 @@ final class FullSyncBenchmark {
      * @param machineCpuMillis  busy CPU time of the whole machine during the run, database server included (-1:
      *                          not on Linux)
      * @param jitMillis         time the sync JVM's JIT compilers spent compiling during the run
+     * @param writerCpuMillis   CPU time of the core's writer thread during the run (-1: not on Linux): a full sync
+     *                          cannot end sooner, however well reading and writing overlap
      */
     record FullResult(BenchDatabase.Kind db, int contacts, long wallMillis, long cpuMillis, long emulatorCpuMillis,
-                      long machineCpuMillis, long jitMillis, HeapSampler.Heap heap, SyncRun run) {
+                      long machineCpuMillis, long jitMillis, long writerCpuMillis, HeapSampler.Heap heap,
+                      SyncRun run) {
         double contactsPerSecond() {
             return wallMillis == 0 ? 0 : contacts * 1000.0 / wallMillis;
         }
@@ -105,10 +108,12 @@ final class FullSyncBenchmark {
         long wall = (System.nanoTime() - t0) / 1_000_000;
         machine = MachineCpu.since(machine);
         jit = BenchMain.jitMillis() - jit;
-        BenchMain.log("  CPU of the sync JVM's threads during the full sync: %s", ThreadCpu.since(threads));
+        Map<String, Long> byThread = ThreadCpu.since(threads);
+        BenchMain.log("  CPU of the sync JVM's threads during the full sync: %s", ThreadCpu.describe(byThread));
         cpu = (BenchMain.processCpuNanos() - cpu) / 1_000_000;
         emulatorCpu = (google.cpuNanos() - emulatorCpu) / 1_000_000;
-        return new FullResult(kind, contacts, wall, cpu, emulatorCpu, machine, jit, heap.stop(), full);
+        return new FullResult(kind, contacts, wall, cpu, emulatorCpu, machine, jit, writerCpu(byThread), heap.stop(),
+                full);
     }
 
     /** {@code runs} times: the emulator edits {@code changes} people, then an incremental sync. */
@@ -145,14 +150,21 @@ final class FullSyncBenchmark {
             long cpu = BenchMain.processCpuNanos();
             long machine = MachineCpu.busyMillis();
             long jit = BenchMain.jitMillis();
+            Map<String, Long> threads = ThreadCpu.byKind();
             long t0 = System.nanoTime();
             SyncRun full = runAndWait(sync, SyncType.FULL);
             long wall = (System.nanoTime() - t0) / 1_000_000;
             machine = MachineCpu.since(machine);
             jit = BenchMain.jitMillis() - jit;
             cpu = (BenchMain.processCpuNanos() - cpu) / 1_000_000;
-            return new FullResult(kind, contacts, wall, cpu, -1, machine, jit, heap.stop(), full);
+            return new FullResult(kind, contacts, wall, cpu, -1, machine, jit, writerCpu(ThreadCpu.since(threads)),
+                    heap.stop(), full);
         }
+    }
+
+    /** The core's writer thread ("contactsync-write", cut to Linux's 15 characters of a thread name). */
+    private static long writerCpu(Map<String, Long> byThread) {
+        return byThread.isEmpty() ? -1 : byThread.getOrDefault("contactsync-wri", 0L);
     }
 
     static SyncRun runAndWait(SyncManager sync, SyncType type) throws Exception {

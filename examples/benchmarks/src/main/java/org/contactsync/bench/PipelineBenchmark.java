@@ -1,7 +1,12 @@
 package org.contactsync.bench;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.contactsync.contact.Contact;
 import org.contactsync.google.GoogleAccount;
@@ -30,6 +35,32 @@ final class PipelineBenchmark {
                   FullSyncBenchmark.FullResult full, FullSyncBenchmark.IncrementalResult incremental) {
         double ratio() {
             return readMillis == 0 ? 0 : (double) full.wallMillis() / readMillis;
+        }
+    }
+
+    /**
+     * The same case run several times, each with its own emulator and emptied database: on 2 shared cores reading
+     * alone took 175–400 ms for the same 10,000 contacts from one run to the next, so one pair decides nothing.
+     */
+    record Repeated(List<Result> runs) {
+        Repeated {
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException("no run");
+            }
+            runs = List.copyOf(runs);
+        }
+
+        /** The run whose ratio is the median (of an even count, the higher of the two middle ones). */
+        Result median() {
+            List<Result> sorted = new ArrayList<>(runs);
+            sorted.sort(Comparator.comparingDouble(Result::ratio));
+            return sorted.get(sorted.size() / 2);
+        }
+
+        /** Each run's ratio, in the order they ran. */
+        String ratios() {
+            return runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.ratio()))
+                    .collect(Collectors.joining(", "));
         }
     }
 

@@ -44,16 +44,20 @@ final class ThreadCpu {
         return result;
     }
 
-    /** What each kind spent since {@code start}, largest first, for the log. */
-    static String since(Map<String, Long> start) {
-        Map<String, Long> now = byKind();
+    /** CPU milliseconds each kind spent since {@code start} (kinds under 20 ms left out). */
+    static Map<String, Long> since(Map<String, Long> start) {
         Map<String, Long> diff = new TreeMap<>();
-        now.forEach((k, v) -> {
+        byKind().forEach((k, v) -> {
             long d = v - start.getOrDefault(k, 0L);
             if (d >= 20) {
                 diff.put(k, d);
             }
         });
+        return diff;
+    }
+
+    /** {@link #since} for the log: largest first. */
+    static String describe(Map<String, Long> diff) {
         return diff.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%s %,d ms", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
