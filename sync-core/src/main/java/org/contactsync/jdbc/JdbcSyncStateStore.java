@@ -117,10 +117,10 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     public Heartbeat renewLease(long runId, String owner, Duration lease) {
         requireOwner(owner);
         requireLease(lease);
+        if (dialect == Dialect.POSTGRESQL) {
+            return transactions.single("renew the sync lease", c -> renewOnPostgres(c, runId, owner, lease));
+        }
         return transactions.write("renew the sync lease", c -> {
-            if (dialect == Dialect.POSTGRESQL) {
-                return renewOnPostgres(c, runId, owner, lease);
-            }
             boolean held;
             try (PreparedStatement ps = c.prepareStatement("UPDATE cs_sync_runs SET lease_until = ? "
                     + "WHERE id = ? AND owner_id = ? AND status = 'RUNNING'")) {
@@ -134,19 +134,16 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     }
 
     /**
-     * The renewal a run makes before each batch it writes, in one round trip while the lease is held: the
-     * database's clock in the UPDATE itself, the cancel flag returned by it. Its commit does not wait for the disk
-     * (about 3.5 ms a batch on this machine's disk): after a crash of the database server a renewal
-     * that was lost only makes the lease look older, which is the safe direction.
+     * The renewal a run makes before each batch it writes: while the lease is held, one statement in one round
+     * trip (autocommit; the database's clock in the UPDATE itself, the cancel flag returned by it). Its commit does
+     * not wait for the disk ({@link AsynchronousCommit}): after a crash of the database server a renewal that was
+     * lost only makes the lease look older, which is the safe direction.
      */
     private static Heartbeat renewOnPostgres(Connection c, long runId, String owner, Duration lease)
             throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SET LOCAL synchronous_commit TO OFF");
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE cs_sync_runs "
-                + "SET lease_until = clock_timestamp() + ? * INTERVAL '1 millisecond' "
-                + "WHERE id = ? AND owner_id = ? AND status = 'RUNNING' RETURNING cancel_requested")) {
+        try (PreparedStatement ps = c.prepareStatement(AsynchronousCommit.WITH + "UPDATE cs_sync_runs "
+                + "SET lease_until = clock_timestamp() + ? * INTERVAL '1 millisecond' FROM " + AsynchronousCommit.TABLE
+                + " WHERE id = ? AND owner_id = ? AND status = 'RUNNING' RETURNING cancel_requested")) {
             ps.setLong(1, lease.toMillis());
             ps.setLong(2, runId);
             ps.setString(3, owner);

@@ -70,8 +70,8 @@ final class Transactions {
 
     /**
      * One statement's work without a transaction around it (autocommit): one statement reads a consistent
-     * snapshot on PostgreSQL by itself, and saves the BEGIN and COMMIT round trips. Not retried: a single read is
-     * not aborted to resolve a conflict.
+     * snapshot on PostgreSQL by itself, and saves the BEGIN and COMMIT round trips. Not retried: a single read, or a
+     * single-row UPDATE at READ COMMITTED, is not aborted to resolve a conflict.
      */
     <T> T single(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
