@@ -85,29 +85,20 @@ public final class BenchMain {
                 long[] latencies = Arrays.stream(opts.get("latencies").split(",")).map(String::strip)
                         .mapToLong(Long::parseLong).toArray();
                 int repeats = Integer.parseInt(opts.get("repeats"));
-                PipelineBenchmark pipeline = new PipelineBenchmark(databases, heap);
                 List<PipelineBenchmark.Repeated> results = new ArrayList<>();
-                for (BenchDatabase.Kind db : dbs) {
-                    for (int size : sizes) {
-                        warmUp(pipeline, db, Math.min(warmup, size), warmupRuns, changes);
-                    }
-                    for (long latency : latencies) {
+                try (PipelineBenchmark pipeline = new PipelineBenchmark(databases, heap)) {
+                    for (BenchDatabase.Kind db : dbs) {
                         for (int size : sizes) {
-                            List<PipelineBenchmark.Result> runs = new ArrayList<>();
-                            for (int i = 1; i <= repeats; i++) {
-                                log("%,d contacts, %d ms per page, %s, run %d of %d: reading alone, then a full sync",
-                                        size, latency, db.label(), i, repeats);
-                                PipelineBenchmark.Result r = pipeline.run(db, size, latency, changes, incrementalRuns);
-                                runs.add(r);
-                                log("  read alone %,d ms, full sync %,d ms (%.2f x), writer thread %,d ms CPU, "
-                                                + "peak heap %d MB, %s", r.readMillis(), r.full().wallMillis(), r.ratio(),
-                                        r.full().writerCpuMillis(), r.full().heap().peakUsedMb(),
-                                        r.full().run().status());
-                            }
-                            results.add(new PipelineBenchmark.Repeated(runs));
+                            warmUp(pipeline, db, Math.min(warmup, size), warmupRuns, changes);
                         }
+                        for (long latency : latencies) {
+                            for (int size : sizes) {
+                                results.add(repeated(pipeline, db, size, latency, repeats, changes,
+                                        incrementalRuns));
+                            }
+                        }
+                        databases.closeDerby();
                     }
-                    databases.closeDerby();
                 }
                 md.append(pipelineTable(results));
                 md.append(incrementalTable(results.stream().map(r -> r.median().incremental()).toList()));
@@ -237,6 +228,23 @@ public final class BenchMain {
                             : f.run().status() + ": " + f.run().error()));
         }
         return sb.append('\n').toString();
+    }
+
+    /** One case of the pipeline part, {@code repeats} times. */
+    private static PipelineBenchmark.Repeated repeated(PipelineBenchmark pipeline, BenchDatabase.Kind db, int size,
+                                                       long latency, int repeats, int changes, int incrementalRuns)
+            throws Exception {
+        List<PipelineBenchmark.Result> runs = new ArrayList<>();
+        for (int i = 1; i <= repeats; i++) {
+            log("%,d contacts, %d ms per page, %s, run %d of %d: reading alone, then a full sync", size, latency,
+                    db.label(), i, repeats);
+            PipelineBenchmark.Result r = pipeline.run(db, size, latency, changes, incrementalRuns);
+            runs.add(r);
+            log("  read alone %,d ms, full sync %,d ms (%.2f x), writer thread %,d ms CPU, peak heap %d MB, %s",
+                    r.readMillis(), r.full().wallMillis(), r.ratio(), r.full().writerCpuMillis(),
+                    r.full().heap().peakUsedMb(), r.full().run().status());
+        }
+        return new PipelineBenchmark.Repeated(runs);
     }
 
     /**
