@@ -159,6 +159,7 @@ final class BenchDatabase implements AutoCloseable {
                 // (measured: 46 MB of a 128 MB heap still held by Derby's cache during the PostgreSQL runs).
                 derby = ContactSyncDatabase.configure().settings(JdbcSettings.derbyFile(derbyDir))
                         .poolName("bench-derby").shutdownDerbyEngineOnClose(true).load();
+                dropForExperiment(derby);
             }
             try (Connection c = derby.dataSource().getConnection(); Statement st = c.createStatement()) {
                 for (String table : TABLES) {
@@ -169,6 +170,28 @@ final class BenchDatabase implements AutoCloseable {
                 throw new IllegalStateException("could not empty the benchmark's Derby database", e);
             }
             return new BenchDatabase(Kind.DERBY, derby, null, null, true);
+        }
+    }
+
+    /**
+     * An experiment, never a result of the app: {@code -Dbench.derby.without=name,unique} drops the contacts table's
+     * name index and/or its (source id, source) unique key from the benchmark's Derby database, to weigh what each
+     * costs a write. Without the unique key a contact reported twice is stored twice.
+     */
+    private static void dropForExperiment(ContactSyncDatabase db) {
+        String without = System.getProperty("bench.derby.without", "");
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            for (String what : without.split(",")) {
+                switch (what.strip()) {
+                    case "" -> { }
+                    case "name" -> st.execute("DROP INDEX cs_contacts_name_folded_ix");
+                    case "unique" -> st.execute("ALTER TABLE cs_contacts DROP CONSTRAINT cs_contacts_source_uq");
+                    default -> throw new IllegalArgumentException("bench.derby.without: unknown '" + what
+                            + "'; use name, unique or both");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop " + without + " from the benchmark's Derby database", e);
         }
     }
 
