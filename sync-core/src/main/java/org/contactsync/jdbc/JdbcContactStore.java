@@ -186,11 +186,12 @@ public final class JdbcContactStore implements ContactStore {
             if (dialect == Dialect.DERBY) {
                 lockContacts(c, "EXCLUSIVE");
             }
-            // Also makes writers on other instances take turns. PostgreSQL: see asynchronousCommit.
+            // Also makes writers on other instances take turns. On PostgreSQL the batch's commit does not wait for
+            // the disk (AsynchronousCommit, in this first statement).
+            String bump = "UPDATE cs_contact_store_version SET version = version + 1";
             try (PreparedStatement ps = c.prepareStatement(dialect == Dialect.POSTGRESQL
-                    ? AsynchronousCommit.WITH + "UPDATE cs_contact_store_version SET version = version + 1 FROM "
-                            + AsynchronousCommit.TABLE + " WHERE id = 1"
-                    : "UPDATE cs_contact_store_version SET version = version + 1 WHERE id = 1")) {
+                    ? AsynchronousCommit.WITH + bump + " FROM " + AsynchronousCommit.TABLE + " WHERE id = 1"
+                    : bump + " WHERE id = 1")) {
                 ps.executeUpdate();
             }
             Map<String, Long> ids = storedIds(c, source, bySourceId.keySet());
@@ -205,15 +206,6 @@ public final class JdbcContactStore implements ContactStore {
             return alongside.run(c);
         });
     }
-
-    /*
-     * asynchronousCommit: on PostgreSQL a batch's commit does not wait for its WAL to reach the disk
-     * (AsynchronousCommit, in the batch's first statement; a full sync of 100k contacts commits 200 batches, and
-     * this machine's disk took 0.3–3.5 ms per synchronous write). A crash of the database server can lose only the
-     * last of these batches, whole, never half of one; and no run can record its end or its new sync cursor without
-     * them, because the WAL is flushed in order and those records commit synchronously after the batches: the next
-     * sync writes a lost batch again.
-     */
 
     @Override
     public Optional<Contact> findById(long id) {

@@ -136,8 +136,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     /**
      * The renewal a run makes before each batch it writes: while the lease is held, one statement in one round
      * trip (autocommit; the database's clock in the UPDATE itself, the cancel flag returned by it). Its commit does
-     * not wait for the disk ({@link AsynchronousCommit}): after a crash of the database server a renewal that was
-     * lost only makes the lease look older, which is the safe direction.
+     * not wait for the disk ({@link AsynchronousCommit}).
      */
     private static Heartbeat renewOnPostgres(Connection c, long runId, String owner, Duration lease)
             throws SQLException {

@@ -45,7 +45,7 @@ final class PipelineBenchmark implements AutoCloseable {
     }
 
     /**
-     * The same case run several times, each with its own emulator and emptied database: on 2 shared cores reading
+     * The same case run several times, each into an emptied database: on 2 shared cores reading
      * alone took 175–400 ms for the same 10,000 contacts from one run to the next, so one pair decides nothing.
      */
     record Repeated(List<Result> runs) {
@@ -72,7 +72,7 @@ final class PipelineBenchmark implements AutoCloseable {
 
     private final BenchDatabase.Opener databases;
     private final HeapSampler heap;
-    /** By address-book size; each has served at least one read once it is here. */
+    /** By address-book size, for the part's whole life. */
     private final Map<Integer, RemoteEmulator> emulators = new HashMap<>();
 
     PipelineBenchmark(BenchDatabase.Opener databases, HeapSampler heap) {
